@@ -1,0 +1,73 @@
+/**
+ * # opskb:mdx-syntax
+ *
+ * A file must parse: `.mdx` as MDX, `.md` as GitHub-flavoured Markdown, both with YAML frontmatter.
+ *
+ * ## Why
+ * In MDX, `{` starts a JavaScript expression and `<` starts a JSX tag, so prose that reads fine in
+ * Markdown (`latency {p99 > 5s}`, `recovers in <5 min`, `<!-- note -->`) breaks the whole site
+ * build. This rule turns the parser's crash into one finding at the exact line and column, with a
+ * hint on escaping, and every other file is still checked.
+ *
+ * The rule also installs opskb's parser, which picks MDX or Markdown by file extension. When an
+ * `.mdx` file does not parse, the other rules see it parsed as plain Markdown, so its frontmatter
+ * and sections are still checked in the same run.
+ *
+ * ## Options
+ * None.
+ *
+ * ## Examples
+ * ok (`.mdx`):
+ * ```mdx
+ * Page when latency `{p99 > 5s}` lasts more than 5 minutes.
+ * ```
+ * not ok (`.mdx`):
+ * ```mdx
+ * Page when latency {p99 > 5s} lasts less than <5 min.
+ * ```
+ * → `1:19 MDX syntax error: Could not parse expression with acorn. …`
+ */
+import type { Root } from 'mdast';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { defineRule } from '../src/lib/lint/define-rule.ts';
+import { describeSyntaxError, flavourOfPath, parseDocument, type SyntaxError } from '../src/lib/markdown/parse.ts';
+
+const rule = defineRule('mdx-syntax', (_tree, file) => {
+  const error = file.data.opskbSyntaxError;
+  if (error) file.message(`${flavourOfPath(file.path ?? '') === 'mdx' ? 'MDX' : 'Markdown'} syntax error: ${error.reason}. ${hintFor(error)}`, { place: { line: error.line, column: error.column } });
+});
+
+export function hintFor(error: SyntaxError): string {
+  const reason = error.reason.toLowerCase();
+  if (reason.includes('`!`') || reason.includes('html comment')) {
+    return 'HTML comments `<!-- … -->` are not allowed in MDX: write `{/* … */}` instead.';
+  }
+  if (reason.includes('expression') || reason.includes('acorn') || reason.includes('`{`') || reason.includes('`}`')) {
+    return 'In MDX `{` starts a JavaScript expression: escape it as `\\{`, or put the text in backticks (`` `{p99 > 5s}` ``).';
+  }
+  if (reason.includes('tag') || reason.includes('jsx') || reason.includes('`<`') || reason.includes('closing')) {
+    return 'In MDX `<` starts a JSX tag: write `\\<` or `&lt;` (or "under 5 min"), or put the text in backticks.';
+  }
+  return 'Fix the syntax at this position; if the file is plain Markdown, rename it to `.md`.';
+}
+
+/** Parses by extension; on failure records the error and falls back to plain Markdown. */
+function parseWithFallback(document: string, file: VFile): Root {
+  const flavour = flavourOfPath(file.path ?? '');
+  try {
+    return parseDocument(document, flavour);
+  } catch (error) {
+    file.data.opskbSyntaxError = describeSyntaxError(error);
+    try {
+      return flavour === 'mdx' ? parseDocument(document, 'markdown') : { type: 'root', children: [] };
+    } catch {
+      return { type: 'root', children: [] };
+    }
+  }
+}
+
+export default function mdxSyntax(this: Processor, ...parameters: Parameters<typeof rule>) {
+  (this as unknown as { parser: (document: string, file: VFile) => Root }).parser = parseWithFallback;
+  return rule.call(this, ...parameters);
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point of the `opskb` command; everything it does lives in src/lib/cli/main.ts.
+import { main } from '../src/lib/cli/main.ts';
+
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  clock: () => new Date(),
+});

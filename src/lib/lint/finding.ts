@@ -1,0 +1,17 @@
+// A finding as every output format sees it: where, how bad, what, and which rule said so.
+export type Severity = 'error' | 'warning';
+
+export type Finding = {
+  /** Absolute path of the file the finding is in. */
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  readonly message: string;
+  /** `opskb:<rule>` */
+  readonly ruleId: string;
+};
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}

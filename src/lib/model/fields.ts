@@ -1,0 +1,53 @@
+// Field schemas shared by the frontmatter and the registries: ids, dates, durations.
+import { z } from 'zod';
+import { DURATION_FORMAT_HINT, parseDuration } from './duration.ts';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A kebab-case identifier such as `payments-core`. */
+export const idField = z
+  .string({ error: 'expected a kebab-case id such as `payments-core`' })
+  .regex(ID_PATTERN, { error: 'expected a kebab-case id such as `payments-core` (lowercase letters, digits, hyphens)' });
+
+export const nonEmptyText = (what: string) =>
+  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, found an empty value` });
+
+function isCalendarDate(text: string): boolean {
+  const match = ISO_DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * A YAML date `YYYY-MM-DD`, normalised to that string. YAML 1.1 parsers (Astro's) hand us a Date,
+ * YAML 1.2 parsers (the linter's) a string; both mean the same calendar day.
+ */
+export const dateField = z
+  .union([z.date(), z.string()], { error: 'expected a date written as YYYY-MM-DD, e.g. 2026-11-02' })
+  .transform((value, context) => {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+    if (!isCalendarDate(text)) {
+      context.addIssue({ code: 'custom', message: `expected a date written as YYYY-MM-DD, e.g. 2026-11-02; found \`${text}\`` });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+/** A duration string (`90d`, `6mo`, `2h30m`); kept as written, parse it with `parseDuration`. */
+export const durationField = z
+  .string({ error: `expected ${DURATION_FORMAT_HINT}` })
+  .refine((text) => parseDuration(text) !== undefined, {
+    error: (issue) => `expected ${DURATION_FORMAT_HINT}; found \`${String(issue.input)}\``,
+  });
+
+export const stringList = (what: string) => z.array(nonEmptyText(what), { error: `expected a list of ${what}s` });
+
+/** `one of a | b | c`, for messages. */
+export function oneOf(values: readonly string[]): string {
+  return values.map((value) => `\`${value}\``).join(' | ');
+}
+
+export const enumField = <const T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  z.enum(values, { error: (issue) => `expected ${what} to be one of ${oneOf(values)}; found \`${String(issue.input)}\`` });
