@@ -46,7 +46,7 @@ export function hintFor(error: SyntaxError): string {
   if (reason.includes('expression') || reason.includes('acorn') || reason.includes('`{`') || reason.includes('`}`')) {
     return 'In MDX `{` starts a JavaScript expression: escape it as `\\{`, or put the text in backticks (`` `{p99 > 5s}` ``).';
   }
-  if (reason.includes('tag') || reason.includes('jsx') || reason.includes('`<`') || reason.includes('closing')) {
+  if (/\b(tag|jsx|name|attribute|closing)\b|`<`/.test(reason)) {
     return 'In MDX `<` starts a JSX tag: write `\\<` or `&lt;` (or "under 5 min"), or put the text in backticks.';
   }
   return 'Fix the syntax at this position; if the file is plain Markdown, rename it to `.md`.';

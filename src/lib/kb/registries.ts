@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Finding } from '../lint/finding.ts';
 import { parseYaml, type ParsedYaml } from '../markdown/yaml.ts';
+import { ruleDocsPath } from '../lint/define-rule.ts';
 import { describeIssue } from '../lint/zod-issues.ts';
 import {
   REGISTRY_SPECS,
@@ -136,5 +137,5 @@ function loadRegistry<N extends RegistryName>(
 }
 
 function finding(path: string, position: { line: number; column: number }, message: string): Finding {
-  return { path, line: position.line, column: position.column, severity: 'error', message, ruleId: REGISTRY_RULE_ID };
+  return { path, line: position.line, column: position.column, severity: 'error', message, ruleId: REGISTRY_RULE_ID, url: ruleDocsPath('registries') };
 }

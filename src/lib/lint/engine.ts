@@ -55,6 +55,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
         severity: message.fatal ? 'error' : 'warning',
         message: message.reason,
         ruleId: message.source && message.ruleId ? `${message.source}:${message.ruleId}` : (message.ruleId ?? message.source ?? 'unknown'),
+        url: message.url,
       });
     }
   }

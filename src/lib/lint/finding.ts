@@ -10,6 +10,8 @@ export type Finding = {
   readonly message: string;
   /** `opskb:<rule>` */
   readonly ruleId: string;
+  /** The rule's reference page (a site path such as `/rules/links/`), when it has one. */
+  readonly url?: string | undefined;
 };
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,11 +1,6 @@
 // The document types: where each lives under the content root, its required sections and defaults.
 import type { z } from 'zod';
-import {
-  drPlanFrontmatter,
-  knowledgeFrontmatter,
-  onboardingFrontmatter,
-  runbookFrontmatter,
-} from './frontmatter.ts';
+import { FRONTMATTER_SCHEMAS } from './frontmatter.ts';
 
 export const DOC_TYPES = ['runbook', 'dr-plan', 'knowledge', 'onboarding'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -49,7 +44,7 @@ export const DOC_TYPE_SPECS: Readonly<Record<DocType, DocTypeSpec>> = {
     ],
     requiresBody: true,
     defaultReviewEvery: '90d',
-    schema: runbookFrontmatter,
+    schema: FRONTMATTER_SCHEMAS['runbook'],
   },
   'dr-plan': {
     type: 'dr-plan',
@@ -66,7 +61,7 @@ export const DOC_TYPE_SPECS: Readonly<Record<DocType, DocTypeSpec>> = {
     ],
     requiresBody: true,
     defaultReviewEvery: '180d',
-    schema: drPlanFrontmatter,
+    schema: FRONTMATTER_SCHEMAS['dr-plan'],
   },
   knowledge: {
     type: 'knowledge',
@@ -76,7 +71,7 @@ export const DOC_TYPE_SPECS: Readonly<Record<DocType, DocTypeSpec>> = {
     sections: [],
     requiresBody: true,
     defaultReviewEvery: '365d',
-    schema: knowledgeFrontmatter,
+    schema: FRONTMATTER_SCHEMAS['knowledge'],
   },
   onboarding: {
     type: 'onboarding',
@@ -86,7 +81,7 @@ export const DOC_TYPE_SPECS: Readonly<Record<DocType, DocTypeSpec>> = {
     sections: [],
     requiresBody: true,
     defaultReviewEvery: '180d',
-    schema: onboardingFrontmatter,
+    schema: FRONTMATTER_SCHEMAS['onboarding'],
   },
 };
 

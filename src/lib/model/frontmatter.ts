@@ -79,6 +79,14 @@ export const onboardingFrontmatter = z.strictObject({
   }),
 });
 
+/** The frontmatter schema of each doc type. */
+export const FRONTMATTER_SCHEMAS = {
+  runbook: runbookFrontmatter,
+  'dr-plan': drPlanFrontmatter,
+  knowledge: knowledgeFrontmatter,
+  onboarding: onboardingFrontmatter,
+} as const;
+
 export type KnowledgeFrontmatter = z.output<typeof knowledgeFrontmatter>;
 export type RunbookFrontmatter = z.output<typeof runbookFrontmatter>;
 export type DrPlanFrontmatter = z.output<typeof drPlanFrontmatter>;

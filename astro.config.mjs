@@ -1,0 +1,26 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+import { isHeadInjectDirectiveWarning } from './src/integrations/warnings.ts';
+
+export default defineConfig({
+  // Where the site is published; used for absolute links (OPSKB_SITE_URL overrides).
+  site: process.env.OPSKB_SITE_URL || 'http://localhost:4321',
+  trailingSlash: 'always',
+  integrations: [mdx(), pagefind()],
+  markdown: {
+    // Query languages runbooks use that Shiki has no grammar for: shown as plain text, no warning.
+    shikiConfig: { langAlias: { promql: 'plaintext', logql: 'plaintext', traceql: 'plaintext' } },
+  },
+  vite: {
+    build: {
+      rollupOptions: {
+        // @astrojs/mdx emits one harmless warning per MDX file (withastro/astro#18087); keep the rest.
+        onwarn(warning, warn) {
+          if (!isHeadInjectDirectiveWarning(warning)) warn(warning);
+        },
+      },
+    },
+  },
+});
