@@ -40,16 +40,17 @@
 import type { z } from 'zod';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { defineRule } from '../src/lib/lint/define-rule.ts';
-import { describeIssue } from '../src/lib/lint/zod-issues.ts';
+import { describeIssue, isMissing } from '../src/lib/lint/zod-issues.ts';
 import { DOC_TYPE_SPECS, DOC_TYPES, type DocType } from '../src/lib/model/index.ts';
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
-
+/** The keys a type accepts, and those it requires (what an empty frontmatter is missing). */
 export function schemaKeys(type: DocType): { accepted: string[]; required: string[] } {
-  const shape = (DOC_TYPE_SPECS[type].schema as ObjectSchema).shape;
-  const accepted = Object.keys(shape);
-  const required = accepted.filter((key) => !shape[key]?.safeParse(undefined).success);
-  return { accepted, required };
+  const schema = DOC_TYPE_SPECS[type].schema as z.ZodObject;
+  const result = schema.safeParse({});
+  const required = result.success
+    ? []
+    : [...new Set(result.error.issues.filter((issue) => issue.path.length === 1).map((issue) => String(issue.path[0])))];
+  return { accepted: Object.keys(schema.shape), required };
 }
 
 const typeFolders = DOC_TYPES.map((type) => `${DOC_TYPE_SPECS[type].folder}/`).join(', ');
@@ -86,22 +87,20 @@ export default defineRule('frontmatter-schema', (tree, file, settings) => {
   }
 
   const result = DOC_TYPE_SPECS[type].schema.safeParse(frontmatter.data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const where = `from the ${type} frontmatter`;
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const single = { ...issue, keys: [key] };
-          file.message(describeIssue(single, `in the ${type} frontmatter`, accepted), { place: frontmatter.positionOf([...issue.path, key]) });
-        }
-        continue;
+  for (const issue of result.success ? [] : result.error.issues) {
+    const where = `in the ${type} frontmatter`;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        file.message(describeIssue({ ...issue, keys: [key] }, where, frontmatter.data, accepted), {
+          place: frontmatter.positionOf([...issue.path, key]),
+        });
       }
-      const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      const place = missing ? frontmatter.positionOf(issue.path.slice(0, -1)) : frontmatter.positionOf(issue.path);
-      file.message(describeIssue(issue, missing ? where : `in the ${type} frontmatter`), {
-        place: missing && issue.path.length === 1 ? blockStart : place,
-      });
+      continue;
     }
+    // A missing top-level key is placed at the frontmatter block; a missing nested one at its parent.
+    const missing = isMissing(issue, frontmatter.data);
+    const place = !missing ? frontmatter.positionOf(issue.path) : issue.path.length === 1 ? blockStart : frontmatter.positionOf(issue.path.slice(0, -1));
+    file.message(describeIssue(issue, where, frontmatter.data), { place });
   }
 
   // Reviews and gamedays cannot have happened after today.

@@ -3,26 +3,23 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { resolveContentDir } from './lib/kb/content-dir.ts';
-import { DOC_TYPE_SPECS, docIdOfPath, FRONTMATTER_SCHEMAS } from './lib/model/index.ts';
+import { DOC_TYPE_SPECS, docIdOfPath, FRONTMATTER_SCHEMAS, type DocType } from './lib/model/index.ts';
 
 const contentDir = resolveContentDir();
 
-function docs<T extends keyof typeof DOC_TYPE_SPECS>(type: T) {
+function docsIn(type: DocType) {
   const { folder } = DOC_TYPE_SPECS[type];
-  return defineCollection({
-    loader: glob({
-      base: `${contentDir}/${folder}`,
-      pattern: '**/*.{md,mdx}',
-      generateId: ({ entry }) => `${folder}/${docIdOfPath(entry)}`,
-      deferRender: true,
-    }),
-    schema: FRONTMATTER_SCHEMAS[type],
+  return glob({
+    base: `${contentDir}/${folder}`,
+    pattern: '**/*.{md,mdx}',
+    generateId: ({ entry }) => `${folder}/${docIdOfPath(entry)}`,
+    deferRender: true,
   });
 }
 
 export const collections = {
-  runbook: docs('runbook'),
-  'dr-plan': docs('dr-plan'),
-  knowledge: docs('knowledge'),
-  onboarding: docs('onboarding'),
+  runbook: defineCollection({ loader: docsIn('runbook'), schema: FRONTMATTER_SCHEMAS.runbook }),
+  'dr-plan': defineCollection({ loader: docsIn('dr-plan'), schema: FRONTMATTER_SCHEMAS['dr-plan'] }),
+  knowledge: defineCollection({ loader: docsIn('knowledge'), schema: FRONTMATTER_SCHEMAS.knowledge }),
+  onboarding: defineCollection({ loader: docsIn('onboarding'), schema: FRONTMATTER_SCHEMAS.onboarding }),
 };

@@ -32,6 +32,15 @@ describe('opskb:frontmatter-schema', () => {
     ]);
   });
 
+  test('wrong types are not called missing; missing nested keys point at their parent', async () => {
+    expect(linesOf(await lintFixture('frontmatter-schema/wrong-types.mdx', { type: 'dr-plan' }), RULE)).toEqual([
+      '1:1 `strategy` is missing from the dr-plan frontmatter: expected strategy to be one of `backup-restore` | `pilot-light` | `warm-standby` | `active-active`.',
+      '5:1 `services` in the dr-plan frontmatter: expected a list of service ids from services.yaml.',
+      '7:1 `rto` in the dr-plan frontmatter: expected a duration such as `15m`, `4h`, `90d`, `12w`, `6mo`, `1y` or `2h30m` (units: m minutes, h, d, w, mo, y); found the bare number `90`: add a unit.',
+      '10:5 `gamedays[0].outcome` is missing from the dr-plan frontmatter: expected outcome to be one of `pass` | `partial` | `fail`.',
+    ]);
+  });
+
   test('"today" comes from the settings, not the clock', async () => {
     const later = await lintFixture('frontmatter-schema/future.mdx', { type: 'dr-plan', today: '2027-02-01' });
     expect(linesOf(later, RULE).filter((line) => line.includes('in the future'))).toEqual([]);

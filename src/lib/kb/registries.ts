@@ -117,7 +117,7 @@ function loadRegistry<N extends RegistryName>(
     const result = spec.schema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        problems.push(finding(path, yaml.positionOf([index, ...issue.path]), describeIssue(issue, `in ${spec.file}`)));
+        problems.push(finding(path, yaml.positionOf([index, ...issue.path]), describeIssue(issue, `in ${spec.file}`, raw)));
       }
       return;
     }

@@ -37,7 +37,12 @@ export const dateField = z
 
 /** A duration string (`90d`, `6mo`, `2h30m`); kept as written, parse it with `parseDuration`. */
 export const durationField = z
-  .string({ error: `expected ${DURATION_FORMAT_HINT}` })
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? `expected ${DURATION_FORMAT_HINT}; found the bare number \`${issue.input}\`: add a unit`
+        : `expected ${DURATION_FORMAT_HINT}`,
+  })
   .refine((text) => parseDuration(text) !== undefined, {
     error: (issue) => `expected ${DURATION_FORMAT_HINT}; found \`${String(issue.input)}\``,
   });
@@ -50,4 +55,6 @@ export function oneOf(values: readonly string[]): string {
 }
 
 export const enumField = <const T extends readonly [string, ...string[]]>(what: string, values: T) =>
-  z.enum(values, { error: (issue) => `expected ${what} to be one of ${oneOf(values)}; found \`${String(issue.input)}\`` });
+  z.enum(values, {
+    error: (issue) => `expected ${what} to be one of ${oneOf(values)}${issue.input === undefined ? '' : `; found \`${String(issue.input)}\``}`,
+  });

@@ -20,7 +20,7 @@ describe('loadRegistries', () => {
     expect(problemsOf(join(FIXTURES_DIR, 'registries-broken'))).toEqual([
       'teams.yaml:5:3 Duplicate id `storefront` in teams.yaml (first defined on line 1): each entry needs its own id.',
       'teams.yaml:9:3 `id` in teams.yaml: expected a kebab-case id such as `payments-core` (lowercase letters, digits, hyphens).',
-      'teams.yaml:9:3 `oncall` is missing in teams.yaml: expected the on-call rotation name or URL as text.',
+      'teams.yaml:9:3 `oncall` is missing from teams.yaml: expected the on-call rotation name or URL as text.',
       'services.yaml:4:3 `tier` in services.yaml: expected tier 1, 2 or 3 (1 = most critical).',
       'tools.yaml:3:3 `kind` in tools.yaml: expected kind to be one of `dashboard` | `logs` | `traces` | `paging` | `chat` | `ci` | `other`; found `metrics`.',
       'glossary.yaml:2:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',

@@ -45,7 +45,7 @@ describe('frontmatter schemas', () => {
     expect(messages('dr-plan', base)).toEqual([
       'rto: expected a duration such as `15m`, `4h`, `90d`, `12w`, `6mo`, `1y` or `2h30m` (units: m minutes, h, d, w, mo, y)',
       'rpo: expected a duration such as `15m`, `4h`, `90d`, `12w`, `6mo`, `1y` or `2h30m` (units: m minutes, h, d, w, mo, y)',
-      'strategy: expected strategy to be one of `backup-restore` | `pilot-light` | `warm-standby` | `active-active`; found `undefined`',
+      'strategy: expected strategy to be one of `backup-restore` | `pilot-light` | `warm-standby` | `active-active`',
     ]);
     const plan = DOC_TYPE_SPECS['dr-plan'].schema.parse({ ...base, rto: '2h30m', rpo: '5m', strategy: 'pilot-light' });
     expect(plan).toMatchObject({ rto: '2h30m', gamedays: [] });

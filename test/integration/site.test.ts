@@ -1,0 +1,134 @@
+// The site as readers get it: a real `astro build` of the fixture knowledge base, the real
+// Pagefind index, served over HTTP and searched in Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { isBuildCurrent } from '../../src/lib/site/build-stamp.ts';
+import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { buildSite, type Build } from '../support/build.ts';
+import { FIXTURE_KB, PROJECT_DIR } from '../support/fixtures.ts';
+
+let build: Build;
+const page = (path: string) => readFileSync(join(build.outDir, path, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(() => {
+  build = buildSite(FIXTURE_KB);
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.log}`);
+});
+
+afterAll(() => {
+  if (build?.outDir) rmSync(build.outDir, { recursive: true, force: true });
+});
+
+describe('astro build of a knowledge base', () => {
+  test('renders home, a list page per type, search, 404 and one page per doc at /<id>/', () => {
+    for (const path of ['', 'runbooks', 'dr-plans', 'knowledge', 'onboarding', 'search', 'runbooks/checkout/checkout-5xx', 'runbooks/orders-db/replication-lag', 'dr-plans/orders-db', 'knowledge/why-batch-window', 'onboarding/first-week']) {
+      expect(existsSync(join(build.outDir, path, 'index.html')), `/${path}/`).toBe(true);
+    }
+    expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+  });
+
+  test('a doc page shows title, summary, owner team with channel and on-call, services with tier, review dates', () => {
+    const html = text(page('runbooks/orders-db/replication-lag'));
+    expect(html).toContain('Orders database replication lag');
+    expect(html).toContain('What to do when a replica of the orders database falls more than 30 seconds behind.');
+    expect(html).toContain('Data Platform · #data-platform · on-call: https://pager.shop.example/schedules/data-platform');
+    expect(html).toContain('Orders database (tier 1)');
+    expect(html).toContain('OrdersReplicaLagging');
+    // review_every 60d from 2026-10-20
+    expect(html).toMatch(/2026-10-20 .*next review due 2026-12-19/);
+    expect(html).toContain('SELECT client_addr, replay_lag FROM pg_stat_replication;');
+  });
+
+  test('home lists docs by type and the recently reviewed ones', () => {
+    const html = text(page(''));
+    expect(html).toMatch(/Runbooks 2 DR plans 1 Knowledge 1 Onboarding paths 1/);
+    expect(html.indexOf('Storefront on-call, first week')).toBeLessThan(html.indexOf('Checkout returns 5xx errors'));
+  });
+
+  test('Pagefind indexed exactly the doc pages, and its UI is in the bundle', () => {
+    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(5);
+    expect(existsSync(join(build.outDir, 'pagefind/pagefind-component-ui.js'))).toBe(true);
+  });
+
+  test('the build log carries no MODULE_LEVEL_DIRECTIVE flood', () => {
+    expect(build.log).toContain('Complete!');
+    expect(build.log).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    expect(build.log).not.toContain('astro:head-inject');
+  });
+
+  test('the build is stamped with its inputs, so npm start knows it is current', () => {
+    expect(isBuildCurrent(build.outDir, { projectDir: PROJECT_DIR, contentDir: FIXTURE_KB })).toBe(true);
+    expect(isBuildCurrent(build.outDir, { projectDir: PROJECT_DIR, contentDir: join(PROJECT_DIR, 'content') })).toBe(false);
+  });
+});
+
+describe('npm start', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => child?.kill());
+
+  test('serves a current build without rebuilding, prints the URL, answers unknown paths with the 404 page', async () => {
+    child = spawn(process.execPath, [join(PROJECT_DIR, 'scripts/start.ts')], {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, OPSKB_CONTENT_DIR: FIXTURE_KB, OPSKB_OUT_DIR: build.outDir, PORT: '0' },
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child!.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /serving .* at (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child!.on('exit', (code) => reject(new Error(`start exited with ${code}: ${output}`)));
+    });
+    expect(output).not.toContain('Building');
+    const home = await fetch(url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Operational knowledge base');
+    const missing = await fetch(new URL('/no/such/page/', url));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
+  });
+});
+
+describe('search in a real browser', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startStaticServer({ root: build.outDir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function firstResults(query: string, via: 'typing' | 'url') {
+    const tab = await browser.newPage();
+    if (via === 'url') {
+      await tab.goto(new URL(`/search/?q=${encodeURIComponent(query)}`, server.url).href);
+    } else {
+      await tab.goto(new URL('/search/', server.url).href);
+      await tab.locator('pagefind-input input').fill(query);
+    }
+    const links = tab.locator('pagefind-results a[href]');
+    await links.first().waitFor({ timeout: 10_000 });
+    const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+    await tab.close();
+    return [...new Set(hrefs)];
+  }
+
+  test('typing an alert name finds its runbook first', async () => {
+    expect((await firstResults('CheckoutHighErrorRate', 'typing'))[0]).toBe('/runbooks/checkout/checkout-5xx/');
+  });
+
+  test('a search started elsewhere (?q=) runs on arrival', async () => {
+    expect((await firstResults('OrdersReplicaLagging', 'url'))[0]).toBe('/runbooks/orders-db/replication-lag/');
+  });
+});
