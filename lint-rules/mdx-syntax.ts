@@ -30,7 +30,7 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { defineRule } from '../src/lib/lint/define-rule.ts';
+import { defineRule, type OpskbRule } from '../src/lib/lint/define-rule.ts';
 import { describeSyntaxError, flavourOfPath, parseDocument, type SyntaxError } from '../src/lib/markdown/parse.ts';
 
 const rule = defineRule('mdx-syntax', (_tree, file) => {
@@ -67,7 +67,9 @@ function parseWithFallback(document: string, file: VFile): Root {
   }
 }
 
-export default function mdxSyntax(this: Processor, ...parameters: Parameters<typeof rule>) {
+function mdxSyntax(this: Processor, ...parameters: Parameters<typeof rule>) {
   (this as unknown as { parser: (document: string, file: VFile) => Root }).parser = parseWithFallback;
   return rule.call(this, ...parameters);
 }
+
+export default Object.assign(mdxSyntax, { meta: rule.meta }) as unknown as OpskbRule;

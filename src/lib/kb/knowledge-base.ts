@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DOC_FILE_EXTENSIONS, docIdOfPath, docTypeOfId, type DocType } from '../model/index.ts';
+import { loadConfig, type LoadedConfig } from './config.ts';
 import { loadRegistries, type Registries } from './registries.ts';
 
 export type DocEntry = {
@@ -15,6 +16,8 @@ export type DocEntry = {
 export type KnowledgeBase = {
   readonly contentDir: string;
   readonly registries: Registries;
+  /** `opskb.yaml`: rule severities and options, internal domains. */
+  readonly config: LoadedConfig;
   /** Docs in the type folders, by id. */
   readonly docs: ReadonlyMap<string, DocEntry>;
 };
@@ -26,7 +29,7 @@ export function loadKnowledgeBase(contentDir: string): KnowledgeBase {
     const type = docTypeOfId(id);
     if (type) docs.set(id, { id, type, path });
   }
-  return { contentDir, registries: loadRegistries(contentDir), docs };
+  return { contentDir, registries: loadRegistries(contentDir), config: loadConfig(contentDir), docs };
 }
 
 export function isDocFile(path: string): boolean {

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import opskbPreset from '../../../lint-rules/index.ts';
+import opskbPreset, { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import { loadKnowledgeBase } from '../kb/knowledge-base.ts';
 import type { DocType } from '../model/index.ts';
 import { compareFindings, type Finding } from './finding.ts';
@@ -28,7 +28,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const kb = loadKnowledgeBase(options.contentDir);
   const settings: LintSettings = { contentDir: options.contentDir, today: options.today, type: options.type, kb };
   const processor = unified().use(opskbPreset, settings).freeze();
-  const findings: Finding[] = [...kb.registries.problems];
+  const findings: Finding[] = [...kb.registries.problems, ...kb.config.problems, ...ruleConfigProblems(settings)];
   let internalFailure = false;
 
   for (const path of paths) {

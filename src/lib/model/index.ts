@@ -4,3 +4,4 @@ export * from './fields.ts';
 export * from './frontmatter.ts';
 export * from './doc-types.ts';
 export * from './registries.ts';
+export * from './config.ts';

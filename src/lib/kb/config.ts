@@ -1,0 +1,35 @@
+// Reads `opskb.yaml` from the content root; a missing file means the defaults.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../lint/finding.ts';
+import { describeIssue } from '../lint/zod-issues.ts';
+import { parseYaml, type ParsedYaml } from '../markdown/yaml.ts';
+import { CONFIG_FILE, configSchema, DEFAULT_CONFIG, type OpskbConfig } from '../model/config.ts';
+
+export type LoadedConfig = {
+  readonly config: OpskbConfig;
+  readonly path: string;
+  /** Positions in the file, for findings about it; undefined when there is no file. */
+  readonly yaml: ParsedYaml | undefined;
+  readonly problems: readonly Finding[];
+};
+
+export const CONFIG_RULE_ID = 'opskb:registries';
+
+export function loadConfig(contentDir: string): LoadedConfig {
+  const path = join(contentDir, CONFIG_FILE);
+  if (!existsSync(path)) return { config: DEFAULT_CONFIG, path, yaml: undefined, problems: [] };
+  const yaml = parseYaml(readFileSync(path, 'utf8'));
+  const finding = (position: { line: number; column: number }, message: string): Finding => ({
+    path, ...position, severity: 'error', message, ruleId: CONFIG_RULE_ID, url: '/rules/registries/',
+  });
+  if (yaml.problems.length > 0) {
+    return { config: DEFAULT_CONFIG, path, yaml, problems: yaml.problems.map((problem) => finding(problem, `YAML syntax error: ${problem.message}`)) };
+  }
+  const result = configSchema.safeParse(yaml.value ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => finding(yaml.positionOf(issue.path), describeIssue(issue, `in ${CONFIG_FILE}`, yaml.value)));
+    return { config: DEFAULT_CONFIG, path, yaml, problems };
+  }
+  return { config: result.data, path, yaml, problems: [] };
+}
