@@ -12,6 +12,9 @@ import frontmatterSchema from './frontmatter-schema.ts';
 import mdxSyntax from './mdx-syntax.ts';
 import ownerExists from './owner-exists.ts';
 import requiredSections from './required-sections.ts';
+import noSecrets from './no-secrets.ts';
+import mdxSafety from './mdx-safety.ts';
+import codeBlocks from './code-blocks.ts';
 
 /** Rule ids and plugins, in the order they run. `mdx-syntax` comes first: it installs the parser. */
 export const RULES = {
@@ -19,6 +22,9 @@ export const RULES = {
   'frontmatter-schema': frontmatterSchema,
   'required-sections': requiredSections,
   'owner-exists': ownerExists,
+  'no-secrets': noSecrets,
+  'mdx-safety': mdxSafety,
+  'code-blocks': codeBlocks,
 } as const;
 
 export type RuleId = keyof typeof RULES;
