@@ -15,6 +15,9 @@ import requiredSections from './required-sections.ts';
 import noSecrets from './no-secrets.ts';
 import mdxSafety from './mdx-safety.ts';
 import codeBlocks from './code-blocks.ts';
+import reviewFreshness from './review-freshness.ts';
+import alertsUnique from './alerts-unique.ts';
+import links from './links.ts';
 
 /** Rule ids and plugins, in the order they run. `mdx-syntax` comes first: it installs the parser. */
 export const RULES = {
@@ -22,6 +25,9 @@ export const RULES = {
   'frontmatter-schema': frontmatterSchema,
   'required-sections': requiredSections,
   'owner-exists': ownerExists,
+  'review-freshness': reviewFreshness,
+  'alerts-unique': alertsUnique,
+  links,
   'no-secrets': noSecrets,
   'mdx-safety': mdxSafety,
   'code-blocks': codeBlocks,

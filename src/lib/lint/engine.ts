@@ -6,7 +6,8 @@ import { VFile } from 'vfile';
 import opskbPreset, { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import { loadKnowledgeBase } from '../kb/knowledge-base.ts';
 import type { DocType } from '../model/index.ts';
-import { compareFindings, type Finding } from './finding.ts';
+import { VFileMessage } from 'vfile-message';
+import { compareFindings, type Finding, type RelatedLocation } from './finding.ts';
 import type { LintSettings } from './settings.ts';
 
 export type LintOptions = {
@@ -56,10 +57,17 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
         message: message.reason,
         ruleId: message.source && message.ruleId ? `${message.source}:${message.ruleId}` : (message.ruleId ?? message.source ?? 'unknown'),
         url: message.url,
+        related: relatedOf(message, path),
       });
     }
   }
   return { findings: findings.sort(compareFindings), filesChecked: paths.length, internalFailure };
+}
+
+function relatedOf(message: VFileMessage, path: string): RelatedLocation[] | undefined {
+  const cause = message.cause;
+  if (!(cause instanceof VFileMessage)) return undefined;
+  return [{ path: cause.file || path, line: cause.line ?? 1, column: cause.column ?? 1, message: cause.reason }];
 }
 
 function internal(path: string, message: string): Finding {

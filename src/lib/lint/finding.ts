@@ -1,6 +1,9 @@
 // A finding as every output format sees it: where, how bad, what, and which rule said so.
 export type Severity = 'error' | 'warning';
 
+/** Another place a finding is about: the other runbook of a duplicate alert, say. */
+export type RelatedLocation = { readonly path: string; readonly line: number; readonly column: number; readonly message: string };
+
 export type Finding = {
   /** Absolute path of the file the finding is in. */
   readonly path: string;
@@ -12,6 +15,7 @@ export type Finding = {
   readonly ruleId: string;
   /** The rule's reference page (a site path such as `/rules/links/`), when it has one. */
   readonly url?: string | undefined;
+  readonly related?: readonly RelatedLocation[] | undefined;
 };
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,5 +1,5 @@
 // The knowledge base's own settings, `opskb.yaml` in the content root (optional): rule severities
-// and options, the organisation's internal domains. The CLI, remark-cli and the site all read it.
+// and rule options (such as the organisation's internal domains for `links`). The CLI, remark-cli and the site all read it.
 import { z } from 'zod';
 import { enumField } from './fields.ts';
 
@@ -14,10 +14,8 @@ export const ruleSettingSchema = z.union(
 );
 
 export const configSchema = z.strictObject({
-  /** Host patterns of the organisation (`*.corp.example`): links to them must come from tools.yaml. */
-  internal_domains: z.array(z.string({ error: 'expected a host pattern such as `*.corp.example`' })).default([]),
   rules: z.record(z.string(), ruleSettingSchema).default({}),
 });
 
 export type OpskbConfig = z.output<typeof configSchema>;
-export const DEFAULT_CONFIG: OpskbConfig = { internal_domains: [], rules: {} };
+export const DEFAULT_CONFIG: OpskbConfig = { rules: {} };
