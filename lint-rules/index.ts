@@ -1,6 +1,12 @@
 // The opskb preset: every opskb rule, at error level, sharing one set of settings and one
 // knowledge-base index per run. Used by the CLI and by .remarkrc.mjs (remark-cli, vscode-remark).
-import type { Processor } from 'unified';
+import remarkLint from 'remark-lint';
+import recommended from 'remark-preset-lint-recommended';
+import consistent from 'remark-preset-lint-consistent';
+import type { Root } from 'mdast';
+import type { PluggableList, Plugin, Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { flavourOfPath } from '../src/lib/markdown/parse.ts';
 import { CONFIG_RULE_ID } from '../src/lib/kb/config.ts';
 import { ruleDocsPath, type OpskbRule } from '../src/lib/lint/define-rule.ts';
 import type { Finding } from '../src/lib/lint/finding.ts';
@@ -18,6 +24,7 @@ import codeBlocks from './code-blocks.ts';
 import reviewFreshness from './review-freshness.ts';
 import alertsUnique from './alerts-unique.ts';
 import links from './links.ts';
+import directives from './directives.ts';
 
 /** Rule ids and plugins, in the order they run. `mdx-syntax` comes first: it installs the parser. */
 export const RULES = {
@@ -35,14 +42,56 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
-/** Rules that report warnings unless configured otherwise; every other rule reports errors. */
-const WARNING_BY_DEFAULT = new Set<string>([]);
+/**
+ * Markdown hygiene: the rules of remark-preset-lint-recommended and -consistent, reused as they
+ * are. Their `remark-lint` core plugin is left out: opskb:directives handles lint comments for
+ * every rule, MDX comments included. Findings keep their `remark-lint:<rule>` ids.
+ */
+export const HYGIENE_ID = 'markdown-hygiene';
+const HYGIENE_RULES: { id: string; plugin: Plugin; option: unknown }[] = [];
+for (const entry of [...(recommended.plugins as PluggableList), ...(consistent.plugins as PluggableList)]) {
+  const [plugin, option] = Array.isArray(entry) ? entry : [entry, undefined];
+  if (plugin === remarkLint || typeof plugin !== 'function') continue;
+  const id = plugin.name;
+  if (!HYGIENE_RULES.some((rule) => rule.id === id)) HYGIENE_RULES.push({ id, plugin: plugin as Plugin, option });
+}
+export const HYGIENE_RULE_IDS: readonly string[] = HYGIENE_RULES.map((rule) => rule.id);
 
-/** The severity a rule runs at: from opskb.yaml `rules.<id>`, else its default. */
-export function ruleSeverity(id: string, settings: LintSettings): 'off' | 'warning' | 'error' {
-  const setting = settings.kb.config.config.rules[id];
-  const configured = typeof setting === 'string' ? setting : setting?.severity;
-  return configured ?? (WARNING_BY_DEFAULT.has(id) ? 'warning' : 'error');
+/**
+ * Hygiene rules whose advice is wrong in MDX, skipped for `.mdx` files: no-literal-urls asks for
+ * `<https://…>` autolinks, which MDX does not have (`<` starts JSX there).
+ */
+const NOT_FOR_MDX = new Set(['remark-lint:no-literal-urls']);
+
+function markdownOnly(plugin: Plugin): Plugin {
+  return function (this: Processor, ...parameters: unknown[]) {
+    const transformer = (plugin as (...args: unknown[]) => unknown).apply(this, parameters) as
+      | ((tree: Root, file: VFile, next: (error?: Error) => void) => void)
+      | undefined;
+    if (!transformer) return undefined;
+    return (tree: Root, file: VFile, next: (error?: Error) => void) => {
+      if (flavourOfPath(file.path ?? '') === 'mdx') next();
+      else transformer(tree, file, next);
+    };
+  } as Plugin;
+}
+
+/** Every rule id a finding in a doc can carry, as findings and directives spell them. */
+export const RULE_IDS: readonly string[] = [...Object.keys(RULES).map((id) => `opskb:${id}`), ...HYGIENE_RULE_IDS, 'opskb:directives'];
+
+type SeverityName = 'off' | 'warning' | 'error';
+
+function configuredSeverity(key: string, settings: LintSettings): SeverityName | undefined {
+  const setting = settings.kb.config.config.rules[key];
+  return typeof setting === 'string' ? setting : setting?.severity;
+}
+
+/** The severity a rule runs at: from opskb.yaml `rules.<id>`, else its default (error; hygiene: warning). */
+export function ruleSeverity(id: string, settings: LintSettings): SeverityName {
+  if (id.startsWith('remark-lint:')) {
+    return configuredSeverity(id, settings) ?? configuredSeverity(HYGIENE_ID, settings) ?? 'warning';
+  }
+  return configuredSeverity(id, settings) ?? 'error';
 }
 
 const LEVEL = { off: 0, warning: 1, error: 2 } as const;
@@ -53,6 +102,12 @@ export default function opskbPreset(this: Processor, options?: PresetOptions | L
     // mdx-syntax also installs the parser: it stays attached (reporting nothing) when turned off.
     this.use(rule, [LEVEL[ruleSeverity(id, settings)], settings]);
   }
+  for (const { id, plugin, option } of HYGIENE_RULES) {
+    const level = LEVEL[ruleSeverity(id, settings)];
+    if (level > 0) this.use(NOT_FOR_MDX.has(id) ? markdownOnly(plugin) : plugin, [level, option]);
+  }
+  // Last: it filters what every rule above reported.
+  this.use(directives, { knownRules: RULE_IDS });
 }
 
 /** Problems in opskb.yaml's `rules`: unknown rule ids and invalid rule options, at their lines. */
@@ -65,9 +120,10 @@ export function ruleConfigProblems(settings: LintSettings): Finding[] {
   });
   const rules: Record<string, OpskbRule> = RULES;
   for (const [id, setting] of Object.entries(config.rules)) {
+    if (id === HYGIENE_ID || HYGIENE_RULE_IDS.includes(id)) continue;
     const rule = rules[id.replace(/^opskb:/, '')];
     if (!rule) {
-      problems.push(finding(['rules', id], `Unknown rule \`${id}\` in ${CONFIG_FILE}: known rules are ${Object.keys(RULES).join(', ')}.${didYouMean(id, Object.keys(RULES))}`));
+      problems.push(finding(['rules', id], `Unknown rule \`${id}\` in ${CONFIG_FILE}: known rules are ${Object.keys(RULES).join(', ')}, ${HYGIENE_ID} and the remark-lint ids (${HYGIENE_RULE_IDS[0]}, …).${didYouMean(id, [...Object.keys(RULES), HYGIENE_ID, ...HYGIENE_RULE_IDS])}`));
       continue;
     }
     if (typeof setting !== 'object') continue;
