@@ -48,12 +48,12 @@ export type RuleId = keyof typeof RULES;
  * every rule, MDX comments included. Findings keep their `remark-lint:<rule>` ids.
  */
 export const HYGIENE_ID = 'markdown-hygiene';
-const HYGIENE_RULES: { id: string; plugin: Plugin; option: unknown }[] = [];
+const HYGIENE_RULES: { id: string; plugin: Plugin<[unknown?]>; option: unknown }[] = [];
 for (const entry of [...(recommended.plugins as PluggableList), ...(consistent.plugins as PluggableList)]) {
   const [plugin, option] = Array.isArray(entry) ? entry : [entry, undefined];
   if (plugin === remarkLint || typeof plugin !== 'function') continue;
   const id = plugin.name;
-  if (!HYGIENE_RULES.some((rule) => rule.id === id)) HYGIENE_RULES.push({ id, plugin: plugin as Plugin, option });
+  if (!HYGIENE_RULES.some((rule) => rule.id === id)) HYGIENE_RULES.push({ id, plugin: plugin as Plugin<[unknown?]>, option });
 }
 export const HYGIENE_RULE_IDS: readonly string[] = HYGIENE_RULES.map((rule) => rule.id);
 
@@ -63,7 +63,7 @@ export const HYGIENE_RULE_IDS: readonly string[] = HYGIENE_RULES.map((rule) => r
  */
 const NOT_FOR_MDX = new Set(['remark-lint:no-literal-urls']);
 
-function markdownOnly(plugin: Plugin): Plugin {
+function markdownOnly(plugin: Plugin<[unknown?]>): Plugin<[unknown?]> {
   return function (this: Processor, ...parameters: unknown[]) {
     const transformer = (plugin as (...args: unknown[]) => unknown).apply(this, parameters) as
       | ((tree: Root, file: VFile, next: (error?: Error) => void) => void)
@@ -73,7 +73,7 @@ function markdownOnly(plugin: Plugin): Plugin {
       if (flavourOfPath(file.path ?? '') === 'mdx') next();
       else transformer(tree, file, next);
     };
-  } as Plugin;
+  } as Plugin<[unknown?]>;
 }
 
 /** Every rule id a finding in a doc can carry, as findings and directives spell them. */

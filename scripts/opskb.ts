@@ -14,4 +14,5 @@ process.exitCode = await main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   clock: () => new Date(),
+  color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
 });

@@ -1,14 +1,18 @@
 // The `opskb` command line. Thin: parses arguments, calls tested modules, sets the exit code
 // (0 clean, 1 errors found, 2 bad usage or an internal failure).
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../kb/content-dir.ts';
 import { isDocFile, listDocFiles } from '../kb/knowledge-base.ts';
+import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline } from '../lint/baseline.ts';
+import { defaultCacheFile } from '../lint/cache.ts';
+import { changedSince, GitError } from '../lint/changed-files.ts';
 import { lintFiles } from '../lint/engine.ts';
-import { formatFinding, formatSummary } from '../lint/format.ts';
+import { FORMATS, isFormatName } from '../lint/formats/index.ts';
+import { countBySeverity } from '../lint/formats/report.ts';
 import { localToday } from '../lint/settings.ts';
-import { DOC_TYPES, ISO_DATE_PATTERN, isDocType } from '../model/index.ts';
+import { CONFIG_FILE, DOC_TYPES, ISO_DATE_PATTERN, isDocType, REGISTRY_SPECS } from '../model/index.ts';
 
 export type Io = {
   readonly cwd: string;
@@ -16,22 +20,33 @@ export type Io = {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly clock: () => Date;
+  /** Colour the stylish output (a terminal, and NO_COLOR unset). */
+  readonly color: boolean;
 };
 
 export const USAGE = `Usage: opskb <command> [options]
 
 Commands:
-  lint [paths…]       Lint docs (files or folders; default: the content root)
-    --now YYYY-MM-DD  The day to check review dates against (default: today)
-    --type TYPE       Treat every file as this type (${DOC_TYPES.join(', ')}),
-                      e.g. to lint runbooks kept outside the knowledge base
+  lint [paths…]            Lint docs (files or folders; default: the content root)
+    --now YYYY-MM-DD       The day review dates are checked against (default: today)
+    --type TYPE            Treat every file as this type (${DOC_TYPES.join(', ')}),
+                           e.g. to lint runbooks kept outside the knowledge base
+    --format NAME          ${Object.keys(FORMATS).join(' | ')} (default: stylish)
+    --max-warnings N       Fail (exit 1) when there are more than N warnings
+    --baseline FILE        Report only findings that FILE does not already record
+    --update-baseline      Record the current findings in the --baseline FILE
+    --changed-since REF    Lint only the docs git says changed since REF
+                           (all docs when a registry or opskb.yaml changed)
+    --no-cache             Do not read or write the lint cache
+    --cache-location FILE  Where the cache lives (default: node_modules/.cache/opskb/)
 
 Options:
-  -h, --help          Show this help
-  -v, --version       Show the opskb version
+  -h, --help               Show this help
+  -v, --version            Show the opskb version
 
 Environment:
-  OPSKB_CONTENT_DIR   The content root (default: ./content); its registries are read.`;
+  OPSKB_CONTENT_DIR        The content root (default: ./content); its registries are read
+  OPSKB_SITE_URL           The site's address, for rule help links (default: http://localhost:4321)`;
 
 class UsageError extends Error {}
 
@@ -64,7 +79,19 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { now: { type: 'string' }, type: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        now: { type: 'string' },
+        type: { type: 'string' },
+        format: { type: 'string', default: 'stylish' },
+        'max-warnings': { type: 'string' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean', default: false },
+        'changed-since': { type: 'string' },
+        cache: { type: 'boolean', default: true },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -81,9 +108,19 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
   if (values.type !== undefined && !isDocType(values.type)) {
     throw new UsageError(`--type expects one of ${DOC_TYPES.join(', ')}, got \`${values.type}\`.`);
   }
+  const format = values.format;
+  if (!isFormatName(format)) throw new UsageError(`--format expects one of ${Object.keys(FORMATS).join(', ')}, got \`${format}\`.`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\`.`);
+  }
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE: the file to write.');
+  const baselinePath = values.baseline === undefined ? undefined : resolve(io.cwd, values.baseline);
+
   const contentDir = resolveContentDir(io.env, io.cwd);
   const targets = positionals.length > 0 ? positionals.map((path) => resolve(io.cwd, path)) : [contentDir];
-  const files = new Set<string>();
+  let files = new Set<string>();
   for (const target of targets) {
     if (!existsSync(target)) throw new UsageError(`No such file or folder: ${target}`);
     if (statSync(target).isDirectory()) {
@@ -94,12 +131,64 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`Not a Markdown or MDX file (.md, .mdx): ${target}`);
     }
   }
+  const ref = values['changed-since'];
+  if (ref !== undefined) {
+    let changed: Set<string>;
+    try {
+      changed = changedSince(ref, io.cwd);
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(`--changed-since ${ref}: ${error.message}`);
+      throw error;
+    }
+    // A changed registry or opskb.yaml can change any doc's findings: lint them all then.
+    const shared = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => join(contentDir, file));
+    if (!shared.some((path) => changed.has(path))) files = new Set([...files].filter((file) => changed.has(file)));
+  }
 
-  const result = await lintFiles([...files], { contentDir, today, type: values.type });
-  for (const finding of result.findings) io.out(formatFinding(finding, io.cwd));
-  io.out(formatSummary(result.findings, result.filesChecked));
+  const useCache = values.cache && !values['no-cache'];
+  const result = await lintFiles([...files], {
+    contentDir,
+    today,
+    type: values.type,
+    cacheFile: useCache ? resolve(io.cwd, values['cache-location'] ?? defaultCacheFile(io.cwd)) : undefined,
+  });
+
+  if (values['update-baseline'] && baselinePath) {
+    const baseline = createBaseline(result.findings, baselinePath);
+    writeBaseline(baselinePath, baseline);
+    io.out(`Baseline ${relative(io.cwd, baselinePath) || baselinePath} now records ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${new Set(result.findings.map((finding) => finding.path)).size} files.`);
+    return result.internalFailure ? 2 : 0;
+  }
+  let shown = result.findings;
+  let baselined = 0;
+  if (baselinePath) {
+    let baseline;
+    try {
+      baseline = readBaseline(baselinePath);
+    } catch (error) {
+      if (error instanceof BaselineError) throw new UsageError(error.message);
+      throw error;
+    }
+    const split = applyBaseline(result.findings, baseline, baselinePath);
+    shown = split.fresh;
+    baselined = split.known.length;
+  }
+
+  const report = { findings: shown, filesChecked: result.filesChecked, baselined, cwd: io.cwd, version: readVersion(), siteUrl: siteUrl(io.env) };
+  io.out(FORMATS[format](report, { color: io.color && format === 'stylish' }));
   if (result.internalFailure) return 2;
-  return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+  const { errors, warnings } = countBySeverity(shown);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.err(`opskb: ${warnings} warnings, more than --max-warnings ${maxWarnings}.`);
+    return 1;
+  }
+  return 0;
+}
+
+function siteUrl(env: NodeJS.ProcessEnv): string {
+  const configured = env['OPSKB_SITE_URL']?.trim();
+  return configured && URL.canParse(configured) ? configured : 'http://localhost:4321';
 }
 
 function readVersion(): string {

@@ -1,0 +1,72 @@
+// Adopting opskb on a legacy repository: record today's findings once, then fail only on new ones.
+// An entry matches a finding by file, rule and message (never by line, so edits above a known
+// finding do not resurface it), and by count: a second identical finding in the same file is new.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import type { Finding } from './finding.ts';
+
+export const BASELINE_VERSION = 1;
+
+const baselineSchema = z.strictObject({
+  version: z.literal(BASELINE_VERSION),
+  findings: z.array(z.strictObject({ path: z.string(), rule: z.string(), message: z.string(), count: z.number().int().positive() })),
+});
+
+export type Baseline = z.output<typeof baselineSchema>;
+
+const keyOf = (path: string, rule: string, message: string) => JSON.stringify([path, rule, message]);
+
+/** Paths in the baseline are relative to its own folder, so it can be committed and moved with the repo. */
+export function createBaseline(findings: readonly Finding[], baselinePath: string): Baseline {
+  const base = dirname(resolve(baselinePath));
+  const counts = new Map<string, { path: string; rule: string; message: string; count: number }>();
+  for (const finding of findings) {
+    const path = relative(base, finding.path).replaceAll('\\', '/');
+    const key = keyOf(path, finding.ruleId, finding.message);
+    const entry = counts.get(key) ?? { path, rule: finding.ruleId, message: finding.message, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  const entries = [...counts.values()].sort((a, b) => a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  return { version: BASELINE_VERSION, findings: entries };
+}
+
+export function writeBaseline(baselinePath: string, baseline: Baseline): void {
+  writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+export class BaselineError extends Error {}
+
+export function readBaseline(baselinePath: string): Baseline {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(baselinePath, 'utf8'));
+  } catch (error) {
+    throw new BaselineError(`Cannot read the baseline ${baselinePath}: ${(error as Error).message}. Create it with --update-baseline.`);
+  }
+  const parsed = baselineSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BaselineError(`${baselinePath} is not an opskb baseline (version ${BASELINE_VERSION}): ${parsed.error.issues[0]?.message ?? 'invalid'}. Recreate it with --update-baseline.`);
+  }
+  return parsed.data;
+}
+
+/** Splits findings into new ones and those the baseline already records (in line order per key). */
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline, baselinePath: string): { fresh: Finding[]; known: Finding[] } {
+  const base = dirname(resolve(baselinePath));
+  const remaining = new Map(baseline.findings.map((entry) => [keyOf(entry.path, entry.rule, entry.message), entry.count]));
+  const fresh: Finding[] = [];
+  const known: Finding[] = [];
+  for (const finding of findings) {
+    const key = keyOf(relative(base, finding.path).replaceAll('\\', '/'), finding.ruleId, finding.message);
+    const left = remaining.get(key) ?? 0;
+    if (left > 0) {
+      remaining.set(key, left - 1);
+      known.push(finding);
+    } else {
+      fresh.push(finding);
+    }
+  }
+  return { fresh, known };
+}

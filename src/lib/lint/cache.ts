@@ -1,0 +1,60 @@
+// The lint cache: per file, its content hash, its cross-file facts and its findings. Findings are
+// reused only under the same run key, which covers everything else a result depends on: opskb's
+// own code, opskb.yaml, the registries, "today", --type and the whole knowledge-base index (ids,
+// alerts, anchors). So a changed registry or a renamed heading in a linked doc invalidates every
+// entry; a change to one doc's body invalidates only that doc. Stale entries never hide findings.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocFacts } from '../kb/doc-facts.ts';
+import type { Finding } from './finding.ts';
+
+export const CACHE_VERSION = 1;
+
+export type CacheEntry = { readonly hash: string; readonly facts?: DocFacts; readonly findings?: readonly Finding[] };
+export type CacheData = { version: number; runKey: string; files: Record<string, CacheEntry> };
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** opskb's own code: rule and library sources (by size and mtime) and the installed packages. */
+export function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['lint-rules', 'src/lib']) {
+    const root = join(PROJECT_DIR, dir);
+    for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()) {
+      const stat = statSync(join(root, name));
+      if (stat.isFile()) hash.update(`${dir}/${name}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  }
+  for (const file of ['package.json', 'package-lock.json']) {
+    const path = join(PROJECT_DIR, file);
+    if (existsSync(path)) hash.update(readFileSync(path));
+  }
+  return hash.digest('hex');
+}
+
+export function defaultCacheFile(cwd: string): string {
+  return join(cwd, 'node_modules', '.cache', 'opskb', 'lint-cache.json');
+}
+
+export function readCache(path: string): CacheData | undefined {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as CacheData;
+    return data.version === CACHE_VERSION && typeof data.runKey === 'string' && data.files ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written atomically: an interrupted run leaves the previous cache intact, never half a file. */
+export function writeCache(path: string, data: CacheData): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(data));
+  renameSync(temporary, path);
+}

@@ -1,0 +1,51 @@
+// Lints one file's text with the opskb preset: the unit of work of the engine and of its workers.
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import opskbPreset from '../../../lint-rules/index.ts';
+import type { Finding, RelatedLocation } from './finding.ts';
+import type { LintSettings } from './settings.ts';
+
+export const INTERNAL_RULE_ID = 'opskb:internal';
+
+export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };
+
+export function internalFinding(path: string, message: string): Finding {
+  return { path, line: 1, column: 1, severity: 'error', message, ruleId: INTERNAL_RULE_ID };
+}
+
+export function createLinter(settings: LintSettings) {
+  const processor = unified().use(opskbPreset, settings).freeze();
+  return {
+    async lintText(path: string, value: string): Promise<FileResult> {
+      const file = new VFile({ path, value });
+      const findings: Finding[] = [];
+      let internalFailure = false;
+      try {
+        await processor.run(processor.parse(file), file);
+      } catch (error) {
+        internalFailure = true;
+        findings.push(internalFinding(path, `opskb failed on this file (a bug: please report it with the file): ${(error as Error).message}`));
+      }
+      for (const message of file.messages) {
+        findings.push({
+          path,
+          line: message.line ?? 1,
+          column: message.column ?? 1,
+          severity: message.fatal ? 'error' : 'warning',
+          message: message.reason,
+          ruleId: message.source && message.ruleId ? `${message.source}:${message.ruleId}` : (message.ruleId ?? message.source ?? 'unknown'),
+          url: message.url,
+          related: relatedOf(message, path),
+        });
+      }
+      return { findings, internalFailure };
+    },
+  };
+}
+
+function relatedOf(message: VFileMessage, path: string): RelatedLocation[] | undefined {
+  const cause = message.cause;
+  if (!(cause instanceof VFileMessage)) return undefined;
+  return [{ path: cause.file || path, line: cause.line ?? 1, column: cause.column ?? 1, message: cause.reason }];
+}
