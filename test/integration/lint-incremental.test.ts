@@ -1,0 +1,114 @@
+// Incremental linting: the content-hash cache never hides a finding, workers change nothing but
+// speed, and --changed-since lints what git says changed, with the whole knowledge base's index.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
+import { lintFiles, type LintOptions } from '../../src/lib/lint/engine.ts';
+import { opskb } from '../support/cli.ts';
+import { TODAY } from '../support/fixtures.ts';
+import { copyFixtureKb } from '../support/temp-kb.ts';
+
+const summarise = (findings: readonly { path: string; line: number; ruleId: string; message: string }[], root: string) =>
+  findings.map((finding) => `${finding.path.slice(root.length + 1)}:${finding.line} ${finding.ruleId} ${finding.message}`);
+
+describe('the lint cache', () => {
+  test('a warm run reuses every file and reports exactly the same findings', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const options: LintOptions = { contentDir: kb, today: TODAY, cacheFile: join(kb, '.cache.json'), workers: 0 };
+    const cold = await lintFiles(listDocFiles(kb), options);
+    const warm = await lintFiles(listDocFiles(kb), options);
+    expect(cold.fromCache).toBe(0);
+    expect(warm.fromCache).toBe(6);
+    expect(summarise(warm.findings, kb)).toEqual(summarise(cold.findings, kb));
+  });
+
+  test('an edited doc is linted again, the others come from the cache', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const options: LintOptions = { contentDir: kb, today: TODAY, cacheFile: join(kb, '.cache.json'), workers: 0 };
+    await lintFiles(listDocFiles(kb), options);
+    appendFileSync(join(kb, 'knowledge/due-soon.md'), '\nSee [the runbook](/runbooks/checkout/nope/).\n');
+    const after = await lintFiles(listDocFiles(kb), options);
+    expect(after.fromCache).toBe(5);
+    expect(summarise(after.findings, kb)).toContain('knowledge/due-soon.md:12 opskb:links Broken link `/runbooks/checkout/nope/`: no doc `runbooks/checkout/nope` in the knowledge base. Did you mean `runbooks/checkout/errors`?');
+  });
+
+  test('a stale entry never hides a finding: a registry change or a renamed heading in a linked doc invalidates', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const options: LintOptions = { contentDir: kb, today: TODAY, cacheFile: join(kb, '.cache.json'), workers: 0 };
+    await lintFiles(listDocFiles(kb), options);
+
+    const teams = join(kb, 'teams.yaml');
+    writeFileSync(teams, readFileSync(teams, 'utf8').replace('id: data-platform', 'id: data-platfrm'));
+    const afterRegistry = await lintFiles(listDocFiles(kb), options);
+    expect(afterRegistry.fromCache).toBe(0);
+    expect(summarise(afterRegistry.findings, kb).filter((line) => line.includes('opskb:owner-exists'))).toHaveLength(3);
+
+    const target = join(kb, 'runbooks/checkout/errors.mdx');
+    writeFileSync(target, readFileSync(target, 'utf8').replace('## Diagnosis', '## Diagnostics'));
+    const afterHeading = await lintFiles(listDocFiles(kb), options);
+    expect(afterHeading.fromCache).toBe(0);
+    expect(summarise(afterHeading.findings, kb).some((line) => line.startsWith('runbooks/orders-db/links.md:11 opskb:links Broken anchor `#diagnosis`'))).toBe(true);
+  });
+
+  test('a corrupt cache file is ignored and rewritten', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const cacheFile = join(kb, '.cache.json');
+    writeFileSync(cacheFile, '{"version": 1, "runKey": ');
+    const result = await lintFiles(listDocFiles(kb), { contentDir: kb, today: TODAY, cacheFile, workers: 0 });
+    expect(result.fromCache).toBe(0);
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ version: 1 });
+  });
+});
+
+describe('worker threads', () => {
+  test('linting on two workers gives exactly what one thread gives', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const files = listDocFiles(kb);
+    const single = await lintFiles(files, { contentDir: kb, today: TODAY, workers: 0 });
+    const parallel = await lintFiles(files, { contentDir: kb, today: TODAY, workers: 2 });
+    expect(parallel.findings).toEqual(single.findings);
+    expect(single.findings.length).toBeGreaterThan(10);
+  });
+});
+
+describe('--changed-since', () => {
+  const git = (cwd: string, ...args: string[]) => {
+    const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+  };
+  const setup = () => {
+    const kb = copyFixtureKb('kb');
+    git(kb, 'init', '-q');
+    git(kb, 'add', '-A');
+    git(kb, 'commit', '-qm', 'knowledge base');
+    return kb;
+  };
+  const lintIn = (kb: string, ...args: string[]) => opskb(['lint', '--now', TODAY, '--no-cache', ...args], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } });
+
+  test('lints only the changed docs, checking their links against the whole knowledge base', () => {
+    const kb = setup();
+    appendFileSync(join(kb, 'knowledge/why-batch-window.mdx'), '\nSee [checkout](/runbooks/checkout/checkout-5xx/#impact) and [gone](/runbooks/gone/).\n');
+    const run = lintIn(kb, '--changed-since', 'HEAD');
+    expect(run.lines).toEqual([
+      'knowledge/why-batch-window.mdx:13:61  error  Broken link `/runbooks/gone/`: no doc `runbooks/gone` in the knowledge base.  opskb:links',
+      '✖ 1 problem (1 error, 0 warnings) in 1 file; 1 file checked',
+    ]);
+  });
+
+  test('untracked docs count as changed; a changed registry means every doc', () => {
+    const kb = setup();
+    writeFileSync(join(kb, 'knowledge/new-note.md'), readFileSync(join(kb, 'knowledge/why-batch-window.mdx'), 'utf8'));
+    expect(lintIn(kb, '--changed-since', 'HEAD').lines.at(-1)).toBe('✔ 1 file checked, no problems');
+    appendFileSync(join(kb, 'teams.yaml'), '\n');
+    expect(lintIn(kb, '--changed-since', 'HEAD').lines.at(-1)).toBe('✔ 6 files checked, no problems');
+  });
+
+  test('an unknown ref is a usage error naming it', () => {
+    const kb = setup();
+    const run = lintIn(kb, '--changed-since', 'no-such-branch');
+    expect(run.stderr).toContain('--changed-since no-such-branch:');
+    expect(run.code).toBe(2);
+  });
+});
