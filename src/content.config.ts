@@ -2,6 +2,8 @@
 // under the content root without extension (`runbooks/payments-api/card-auth-errors`).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import { ruleReferenceLoader } from './lib/site/rule-reference.ts';
 import { resolveContentDir } from './lib/kb/content-dir.ts';
 import { DOC_TYPE_SPECS, docIdOfPath, FRONTMATTER_SCHEMAS, type DocType } from './lib/model/index.ts';
 
@@ -22,4 +24,5 @@ export const collections = {
   'dr-plan': defineCollection({ loader: docsIn('dr-plan'), schema: FRONTMATTER_SCHEMAS['dr-plan'] }),
   knowledge: defineCollection({ loader: docsIn('knowledge'), schema: FRONTMATTER_SCHEMAS.knowledge }),
   onboarding: defineCollection({ loader: docsIn('onboarding'), schema: FRONTMATTER_SCHEMAS.onboarding }),
+  rules: defineCollection({ loader: ruleReferenceLoader(), schema: z.object({ summary: z.string() }) }),
 };

@@ -5,7 +5,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ruleDocsPath } from '../../src/lib/lint/define-rule.ts';
 import { isBuildCurrent } from '../../src/lib/site/build-stamp.ts';
+import { DOCUMENTED_RULES, ruleDocs } from '../../src/lib/site/rule-reference.ts';
 import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
 import { buildSite, type Build } from '../support/build.ts';
@@ -65,6 +67,24 @@ describe('astro build of a knowledge base', () => {
   test('the build is stamped with its inputs, so npm start knows it is current', () => {
     expect(isBuildCurrent(build.outDir, { projectDir: PROJECT_DIR, contentDir: FIXTURE_KB })).toBe(true);
     expect(isBuildCurrent(build.outDir, { projectDir: PROJECT_DIR, contentDir: join(PROJECT_DIR, 'content') })).toBe(false);
+  });
+});
+
+describe('the rule reference', () => {
+  test('every rule has a page rendered from its header: summary and every section of the header', () => {
+    for (const doc of ruleDocs()) {
+      // Compared without whitespace and Markdown code marks: the page is the header, rendered.
+      const squash = (value: string) => value.replace(/[\s`]/g, '').replaceAll('’', "'");
+      const html = squash(text(page(`rules/${doc.id}`)));
+      expect(html, doc.id).toContain(`opskb:${doc.id}`);
+      expect(html, doc.id).toContain(squash(doc.summary));
+      for (const heading of doc.markdown.match(/^## .+$/gm) ?? []) expect(html, `${doc.id} ${heading}`).toContain(squash(heading.slice(3)));
+    }
+    expect(text(page('rules'))).toContain('opskb:no-secrets');
+  });
+
+  test('findings link to pages that exist', () => {
+    for (const id of DOCUMENTED_RULES) expect(existsSync(join(build.outDir, ruleDocsPath(id), 'index.html')), id).toBe(true);
   });
 });
 

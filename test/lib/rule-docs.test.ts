@@ -1,0 +1,34 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { RULES } from '../../lint-rules/index.ts';
+import { parseRuleHeader, readRuleDoc } from '../../src/lib/lint/rule-docs.ts';
+import { DOCUMENTED_RULES } from '../../src/lib/site/rule-reference.ts';
+import { PROJECT_DIR } from '../support/fixtures.ts';
+
+describe('rule documentation', () => {
+  test('every rule file in lint-rules/ is a documented rule, and the other way round', () => {
+    const files = readdirSync(join(PROJECT_DIR, 'lint-rules')).filter((name) => name !== 'index.ts').map((name) => name.replace(/\.ts$/, ''));
+    expect([...files].sort()).toEqual([...DOCUMENTED_RULES].sort());
+    for (const id of Object.keys(RULES)) expect(RULES[id as keyof typeof RULES].meta.id).toBe(id);
+  });
+
+  test.each(DOCUMENTED_RULES)('%s: its header starts with `# opskb:<id>`, says why, and documents options and examples', (id) => {
+    const doc = readRuleDoc(id);
+    expect(doc.summary.length).toBeGreaterThan(30);
+    expect(doc.markdown).toMatch(/^## Why$/m);
+    expect(doc.markdown).toMatch(/^## Options$/m);
+    expect(doc.markdown).toMatch(/^## Examples?$/m);
+  });
+
+  test('`*\\/` written inside a header is shown as `*/`', () => {
+    expect(parseRuleHeader('/**\n * # opskb:x\n *\n * Write `{/* note *\\/}`.\n */\n')).toEqual({ title: 'opskb:x', markdown: 'Write `{/* note */}`.' });
+  });
+
+  test('a rule without a header is an error naming the file', () => {
+    const dir = `${mkdtempSync(join(tmpdir(), 'opskb-rule-'))}/`;
+    writeFileSync(`${dir}bare.ts`, 'export default 1;\n');
+    expect(() => readRuleDoc('bare', dir)).toThrow('lint-rules/bare.ts has no header documentation starting with `# opskb:bare`');
+  });
+});
