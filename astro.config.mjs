@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import { isHeadInjectDirectiveWarning } from './src/integrations/warnings.ts';
@@ -14,6 +15,10 @@ export default defineConfig({
     shikiConfig: { langAlias: { promql: 'plaintext', logql: 'plaintext', traceql: 'plaintext' } },
   },
   vite: {
+    resolve: {
+      // MDX docs may import the callouts as `@opskb/mdx` (opskb:mdx-safety allows that source).
+      alias: { '@opskb/mdx': fileURLToPath(new URL('./src/components/mdx/index.ts', import.meta.url)) },
+    },
     build: {
       rollupOptions: {
         // @astrojs/mdx emits one harmless warning per MDX file (withastro/astro#18087); keep the rest.

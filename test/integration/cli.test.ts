@@ -16,7 +16,7 @@ function opskb(args: string[], env: Record<string, string> = {}) {
 describe('opskb lint', () => {
   test('a clean knowledge base: exit 0 and a summary line', () => {
     const { code, stdout } = opskb(['lint', '--now', TODAY]);
-    expect(stdout).toEqual(['✔ 5 files checked, no problems']);
+    expect(stdout).toEqual(['✔ 6 files checked, no problems']);
     expect(code).toBe(0);
   });
 

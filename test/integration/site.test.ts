@@ -48,13 +48,13 @@ describe('astro build of a knowledge base', () => {
 
   test('home lists docs by type and the recently reviewed ones', () => {
     const html = text(page(''));
-    expect(html).toMatch(/Runbooks 2 DR plans 1 Knowledge 1 Onboarding paths 1/);
+    expect(html).toMatch(/Runbooks 3 DR plans 1 Knowledge 1 Onboarding paths 1/);
     expect(html.indexOf('Storefront on-call, first week')).toBeLessThan(html.indexOf('Checkout returns 5xx errors'));
   });
 
   test('Pagefind indexed exactly the doc pages, and its UI is in the bundle', () => {
     const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(5);
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(6);
     expect(existsSync(join(build.outDir, 'pagefind/pagefind-component-ui.js'))).toBe(true);
   });
 

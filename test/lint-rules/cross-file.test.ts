@@ -60,7 +60,7 @@ describe('opskb:links', () => {
       'runbooks/orders-db/links.md:18:6 error Broken link `/runbooks/checkout/eror/`: no doc `runbooks/checkout/eror` in the knowledge base. Did you mean `runbooks/checkout/errors`?',
       'runbooks/orders-db/links.md:18:47 error Broken anchor `#diagnosys` in link `/runbooks/checkout/errors/#diagnosys`: `runbooks/checkout/errors` has no heading with that anchor; its anchors: `#overview`, `#impact`, `#diagnosis`, `#mitigation`, `#verification`, `#escalation`. Did you mean `diagnosis`?',
       'runbooks/orders-db/links.md:19:1 error Broken anchor `#mitigate`: this doc has no heading with that anchor; its anchors: `#overview`, `#impact`, `#diagnosis`, `#mitigation`, `#verification`, `#escalation`.',
-      'runbooks/orders-db/links.md:19:26 error Broken link `../checkout/gone.mdx`: no doc `runbooks/checkout/gone` in the knowledge base. Did you mean `runbooks/checkout/errors`?',
+      'runbooks/orders-db/links.md:19:26 error Broken link `../checkout/gone.mdx`: no doc `runbooks/checkout/gone` in the knowledge base.',
       `runbooks/orders-db/links.md:19:64 error Link \`../../../README.md\` points outside the knowledge base (${join(FIXTURES_DIR, 'README.md')}): link to a doc, or use the file's URL in the repository.`,
       'runbooks/orders-db/links.md:20:1 error Link to internal host `metrics.shop.internal` does not start with a URL prefix of an approved tool in tools.yaml. Add the tool to tools.yaml, or link to one that is there.',
       'runbooks/orders-db/links.md:21:1 error Broken link `/images/missing.png`: no file images/missing.png in the content root.',

@@ -15,7 +15,8 @@ function editDistance(a: string, b: string): number {
 
 export function closestMatch(value: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+  // Typos are one or two edits; long ids (paths) allow a little more, never a different word.
+  let bestDistance = Math.max(2, Math.floor(value.length / 8)) + 1;
   for (const candidate of candidates) {
     const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
