@@ -8,6 +8,8 @@
  *   must reach a doc of the knowledge base, and an `#anchor` must be a heading of the target
  *   (slugged as the site slugs it). `#anchor` alone points into the doc itself.
  * - Links to other files (images, attachments) must reach a file that exists.
+ * - `javascript:`, `vbscript:` and `data:` URLs are refused: a doc must not run code in the
+ *   reader's browser.
  * - A link to a host in `internalDomains` must start with a `url_prefixes` entry of tools.yaml:
  *   dashboards and consoles come only from the approved tools, so they survive a migration and
  *   on-call engineers can trust them.
@@ -89,6 +91,9 @@ export default defineRule(
         }
         case 'file':
           if (!target.exists) file.message(`Broken link \`${url}\`: no file ${relative(contentDir, target.path)} in the content root.`, { place: position });
+          return;
+        case 'script':
+          file.message(`Link with a \`${target.scheme}:\` URL: it runs code (or smuggles content) in the reader's browser. Link to a page or a file instead.`, { place: position });
           return;
         case 'outside':
           file.message(`Link \`${url}\` points outside the knowledge base (${target.path}): link to a doc, or use the file's URL in the repository.`, { place: position });

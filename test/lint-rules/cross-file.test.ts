@@ -55,7 +55,7 @@ describe('opskb:alerts-unique', () => {
 });
 
 describe('opskb:links', () => {
-  test('broken docs, anchors, files, links outside the knowledge base and unapproved internal hosts', async () => {
+  test('broken docs, anchors, files, links outside the knowledge base, script URLs and unapproved internal hosts', async () => {
     expect(report(await lintKb(), 'opskb:links')).toEqual([
       'runbooks/orders-db/links.md:18:6 error Broken link `/runbooks/checkout/eror/`: no doc `runbooks/checkout/eror` in the knowledge base. Did you mean `runbooks/checkout/errors`?',
       'runbooks/orders-db/links.md:18:47 error Broken anchor `#diagnosys` in link `/runbooks/checkout/errors/#diagnosys`: `runbooks/checkout/errors` has no heading with that anchor; its anchors: `#overview`, `#impact`, `#diagnosis`, `#mitigation`, `#verification`, `#escalation`. Did you mean `diagnosis`?',
@@ -64,6 +64,7 @@ describe('opskb:links', () => {
       `runbooks/orders-db/links.md:19:64 error Link \`../../../README.md\` points outside the knowledge base (${join(FIXTURES_DIR, 'README.md')}): link to a doc, or use the file's URL in the repository.`,
       'runbooks/orders-db/links.md:20:1 error Link to internal host `metrics.shop.internal` does not start with a URL prefix of an approved tool in tools.yaml. Add the tool to tools.yaml, or link to one that is there.',
       'runbooks/orders-db/links.md:21:1 error Broken link `/images/missing.png`: no file images/missing.png in the content root.',
+      "runbooks/orders-db/links.md:21:31 error Link with a `javascript:` URL: it runs code (or smuggles content) in the reader's browser. Link to a page or a file instead.",
       'runbooks/orders-db/links.md:23:1 error Broken link `/knowledge/nothing-here/`: no doc `knowledge/nothing-here` in the knowledge base.',
     ]);
   });

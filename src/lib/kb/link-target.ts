@@ -11,6 +11,7 @@ export type LinkTarget =
   | { readonly kind: 'file'; readonly path: string; readonly exists: boolean }
   | { readonly kind: 'outside'; readonly path: string }
   | { readonly kind: 'external'; readonly url: URL }
+  | { readonly kind: 'script'; readonly scheme: string }
   | { readonly kind: 'other' };
 
 /** Site pages that are not docs. */
@@ -29,6 +30,8 @@ function splitHash(url: string): [string, string | undefined] {
  * URL-relative to the page `/<fromId>/` (as in the browser).
  */
 export function resolveLink(url: string, from: { path: string; id: string | undefined; contentDir: string }): LinkTarget {
+  const scheme = /^\s*(javascript|vbscript|data):/i.exec(url)?.[1];
+  if (scheme) return { kind: 'script', scheme: scheme.toLowerCase() };
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
     try {
       const parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
