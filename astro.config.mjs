@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import csp from './src/integrations/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { isHeadInjectDirectiveWarning } from './src/integrations/warnings.ts';
 
@@ -9,10 +10,15 @@ export default defineConfig({
   // Where the site is published; used for absolute links (OPSKB_SITE_URL overrides).
   site: process.env.OPSKB_SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx(), pagefind()],
+  // csp before pagefind: the policy is in every page before it is indexed and stamped.
+  integrations: [mdx(), csp(), pagefind()],
   markdown: {
     // Query languages runbooks use that Shiki has no grammar for: shown as plain text, no warning.
-    shikiConfig: { langAlias: { promql: 'plaintext', logql: 'plaintext', traceql: 'plaintext' } },
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      langAlias: { promql: 'plaintext', logql: 'plaintext', traceql: 'plaintext' },
+    },
   },
   vite: {
     resolve: {

@@ -5,6 +5,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     // Integration suites run real builds and a real browser; the machine has 2 cores.
     testTimeout: 20_000,
     hookTimeout: 240_000,

@@ -2,7 +2,10 @@
 // searchable dist/ (pages mark their searchable part with data-pagefind-body), then stamps the
 // build with its inputs' fingerprint so `npm start` knows when to rebuild.
 import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
 import { createIndex, close } from 'pagefind';
 import { resolveContentDir } from '../lib/kb/content-dir.ts';
 import { writeStamp } from '../lib/site/build-stamp.ts';
@@ -11,6 +14,12 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'opskb:pagefind',
     hooks: {
+      // Search under `astro dev`: serve the index of the last build (Pagefind indexes built HTML).
+      'astro:server:setup': ({ server, logger }) => {
+        const index = resolve(process.env['OPSKB_OUT_DIR'] ?? 'dist', 'pagefind');
+        if (!existsSync(index)) logger.warn(`No search index at ${index}: run \`npm run build\` once for search to work in dev.`);
+        server.middlewares.use('/pagefind', sirv(index, { dev: true }));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();

@@ -1,9 +1,12 @@
 // The site's one gateway to content: collections and registries are queried here, nowhere else.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { resolveContentDir } from './kb/content-dir.ts';
 import { listDocFiles } from './kb/knowledge-base.ts';
+import { loadConfig } from './kb/config.ts';
 import { loadRegistries, type Registries } from './kb/registries.ts';
+import type { OpskbConfig } from './model/config.ts';
+import { searchAttributes, synonymGroups, synonymsFor, type SearchAttributes } from './site/search-index.ts';
 import { localToday } from './lint/settings.ts';
 import { DOC_TYPE_SPECS, DOC_TYPES, type DocType } from './model/doc-types.ts';
 import type { Service, Team } from './model/registries.ts';
@@ -26,6 +29,7 @@ export const buildDay = localToday();
 
 let docsCache: Promise<DocView[]> | undefined;
 let registriesCache: Registries | undefined;
+let configCache: OpskbConfig | undefined;
 
 export function getDocs(): Promise<DocView[]> {
   // Only types with docs are queried: Astro warns about every empty collection.
@@ -40,6 +44,11 @@ export function getDocs(): Promise<DocView[]> {
 export function getRegistries(): Registries {
   registriesCache ??= loadRegistries(resolveContentDir());
   return registriesCache;
+}
+
+export function getConfig(): OpskbConfig {
+  configCache ??= loadConfig(resolveContentDir()).config;
+  return configCache;
 }
 
 export function findTeam(id: string): Team | undefined {
@@ -67,4 +76,40 @@ function toView(entry: DocEntry): DocView {
     entry,
   };
   return { ...view, review: reviewStatus({ type, lastReviewed: data.last_reviewed, reviewEvery: data.review_every }, buildDay) };
+}
+
+export type DocPresentation = {
+  readonly typeLabel: string;
+  readonly team: Team | undefined;
+  readonly services: readonly { id: string; name: string; tier: number | undefined }[];
+  readonly search: SearchAttributes;
+  /** Glossary variants of the terms the doc uses, for search (hidden, lightly weighted). */
+  readonly synonyms: readonly string[];
+  readonly editUrl: string | undefined;
+};
+
+/** Everything the doc page shows about a doc besides its body. */
+export function presentDoc(doc: DocView): DocPresentation {
+  const team = findTeam(doc.owner);
+  const services = doc.services.map((id) => {
+    const service = findService(id);
+    return { id, name: service?.name ?? id, tier: service?.tier };
+  });
+  const typeLabel = DOC_TYPE_SPECS[doc.type].label;
+  const search = searchAttributes({
+    typeLabel,
+    ownerName: team?.name ?? doc.owner,
+    serviceNames: services.map((service) => service.name),
+    severity: doc.severity,
+    tags: doc.tags,
+    review: doc.review,
+    lastReviewed: doc.lastReviewed,
+    summary: doc.summary,
+  });
+  const text = [doc.title, doc.summary, doc.entry.body ?? ''].join('\n');
+  const synonyms = synonymsFor(text, synonymGroups(getRegistries().glossary));
+  const pattern = getConfig().site.editUrl;
+  const filePath = doc.entry.filePath ? relative(resolveContentDir(), resolve(doc.entry.filePath)) : undefined;
+  const editUrl = pattern && filePath && !filePath.startsWith('..') ? pattern.replace('{path}', filePath.replaceAll('\\', '/')) : undefined;
+  return { typeLabel, team, services, search, synonyms, editUrl };
 }

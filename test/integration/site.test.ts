@@ -1,16 +1,13 @@
 // The site as readers get it: a real `astro build` of the fixture knowledge base, the real
 // Pagefind index, served over HTTP and searched in Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ruleDocsPath } from '../../src/lib/lint/define-rule.ts';
 import { isBuildCurrent } from '../../src/lib/site/build-stamp.ts';
 import { DOCUMENTED_RULES, ruleDocs } from '../../src/lib/site/rule-reference.ts';
-import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
-import { launchChromium } from '../support/browser.ts';
-import { buildSite, type Build } from '../support/build.ts';
+import type { Build } from '../support/build.ts';
 import { FIXTURE_KB, PROJECT_DIR } from '../support/fixtures.ts';
 
 let build: Build;
@@ -18,12 +15,8 @@ const page = (path: string) => readFileSync(join(build.outDir, path, 'index.html
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 beforeAll(() => {
-  build = buildSite(FIXTURE_KB);
+  build = inject('fixtureBuild');
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.log}`);
-});
-
-afterAll(() => {
-  if (build?.outDir) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 describe('astro build of a knowledge base', () => {
@@ -113,42 +106,5 @@ describe('npm start', () => {
     const missing = await fetch(new URL('/no/such/page/', url));
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
-  });
-});
-
-describe('search in a real browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startStaticServer({ root: build.outDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function firstResults(query: string, via: 'typing' | 'url') {
-    const tab = await browser.newPage();
-    if (via === 'url') {
-      await tab.goto(new URL(`/search/?q=${encodeURIComponent(query)}`, server.url).href);
-    } else {
-      await tab.goto(new URL('/search/', server.url).href);
-      await tab.locator('pagefind-input input').fill(query);
-    }
-    const links = tab.locator('pagefind-results a[href]');
-    await links.first().waitFor({ timeout: 10_000 });
-    const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
-    await tab.close();
-    return [...new Set(hrefs)];
-  }
-
-  test('typing an alert name finds its runbook first', async () => {
-    expect((await firstResults('CheckoutHighErrorRate', 'typing'))[0]).toBe('/runbooks/checkout/checkout-5xx/');
-  });
-
-  test('a search started elsewhere (?q=) runs on arrival', async () => {
-    expect((await firstResults('OrdersReplicaLagging', 'url'))[0]).toBe('/runbooks/orders-db/replication-lag/');
   });
 });

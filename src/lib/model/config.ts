@@ -13,9 +13,20 @@ export const ruleSettingSchema = z.union(
   { error: 'expected `off`, `warning`, `error`, or a mapping with `severity` and the rule options' },
 );
 
+export const siteSettingsSchema = z.strictObject({
+  /** "Edit this page" link: a URL with `{path}`, the doc's path under the content root. */
+  editUrl: z
+    .string({ error: 'expected a URL with `{path}`, e.g. `https://github.com/acme/kb/edit/main/content/{path}`' })
+    .refine((url) => url.includes('{path}') && URL.canParse(url.replace('{path}', 'x')), {
+      error: 'expected a URL with `{path}`, e.g. `https://github.com/acme/kb/edit/main/content/{path}`',
+    })
+    .optional(),
+});
+
 export const configSchema = z.strictObject({
   rules: z.record(z.string(), ruleSettingSchema).default({}),
+  site: siteSettingsSchema.default({}),
 });
 
 export type OpskbConfig = z.output<typeof configSchema>;
-export const DEFAULT_CONFIG: OpskbConfig = { rules: {} };
+export const DEFAULT_CONFIG: OpskbConfig = { rules: {}, site: {} };

@@ -1,0 +1,205 @@
+// The search UI on Pagefind's JS API, used by the search dialog (every page) and /search/:
+// results with type, services, owner and review status; filter chips; keyboard navigation;
+// deep links into matching sections that highlight the query on arrival.
+import { orderedFilterGroups, toResultCard, type PagefindFragment, type ResultCard } from '../../lib/site/search-results.ts';
+
+type PagefindResult = { data(): Promise<PagefindFragment> };
+type Pagefind = {
+  options(options: object): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(query: string | null, options?: object, timeout?: number): Promise<{ results: PagefindResult[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+};
+
+const MAX_RESULTS = 10;
+const PRIMARY_FILTERS = new Set(['type', 'review', 'severity']);
+let pagefindPromise: Promise<Pagefind> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  const url = '/pagefind/pagefind.js';
+  pagefindPromise ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefind) => {
+    await pagefind.options({ excerptLength: 22 });
+    await pagefind.init();
+    return pagefind;
+  });
+  return pagefindPromise;
+}
+
+/** Pagefind's excerpt is escaped text with `<mark>`: keep the text and the marks, nothing else. */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html').body.firstElementChild;
+  const nodes: Node[] = [];
+  for (const child of parsed?.childNodes ?? []) {
+    if (child.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = child.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(child.textContent ?? ''));
+    }
+  }
+  return nodes;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderCard(card: ResultCard): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const link = element('a', 'search-result-title', card.title);
+  link.href = card.url;
+  item.append(link);
+  const facts = element('p', 'search-result-facts');
+  for (const fact of [card.type, card.services, card.owner, card.severity && `severity ${card.severity}`]) {
+    if (fact) facts.append(element('span', undefined, fact));
+  }
+  if (card.review) facts.append(element('span', `badge review-${card.review.state}`, card.review.label));
+  item.append(facts);
+  const excerpt = element('p', 'search-result-excerpt');
+  excerpt.append(...excerptNodes(card.excerpt));
+  item.append(excerpt);
+  if (card.sections.length > 0) {
+    const sections = element('ul', 'search-result-sections');
+    for (const section of card.sections) {
+      const sectionLink = element('a', undefined, section.title);
+      sectionLink.href = section.url;
+      const entry = element('li');
+      entry.append(sectionLink);
+      sections.append(entry);
+    }
+    item.append(sections);
+  }
+  return item;
+}
+
+export class SearchUI {
+  readonly input: HTMLInputElement;
+  private readonly filtersBox: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly selected = new Map<string, Set<string>>();
+  private filtersRendered = false;
+  private generation = 0;
+
+  constructor(root: HTMLElement, private readonly options: { syncUrl: boolean }) {
+    this.input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    this.filtersBox = root.querySelector<HTMLElement>('.search-filters')!;
+    this.status = root.querySelector<HTMLElement>('.search-status')!;
+    this.list = root.querySelector<HTMLOListElement>('.search-results')!;
+    this.input.addEventListener('input', () => void this.run());
+    this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters()), { once: true });
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        this.links()[0]?.focus();
+      } else if (event.key === 'Enter') {
+        const first = this.links()[0];
+        if (first) {
+          event.preventDefault();
+          first.click();
+        }
+      }
+    });
+    this.list.addEventListener('keydown', (event) => this.moveFocus(event));
+  }
+
+  setQuery(query: string): void {
+    this.input.value = query;
+    void this.run();
+  }
+
+  private links(): HTMLAnchorElement[] {
+    return [...this.list.querySelectorAll<HTMLAnchorElement>('a')];
+  }
+
+  private moveFocus(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = this.links();
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index === -1) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? links[index + 1] : index === 0 ? this.input : links[index - 1];
+    next?.focus();
+  }
+
+  private async renderFilters(): Promise<void> {
+    if (this.filtersRendered) return;
+    this.filtersRendered = true;
+    const pagefind = await loadPagefind();
+    const groups = orderedFilterGroups(await pagefind.filters());
+    // The few groups that matter most stay in view; the long ones fold away under "More filters".
+    const more = element('details', 'more-filters');
+    more.append(element('summary', undefined, 'More filters'));
+    for (const group of groups) {
+      const box = element('div', 'filter-group');
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', `Filter by ${group.label.toLowerCase()}`);
+      box.append(element('span', 'filter-label', group.label));
+      for (const { value, count } of group.values) {
+        const chip = element('button', 'filter-chip', `${value} (${count})`);
+        chip.type = 'button';
+        chip.setAttribute('aria-pressed', 'false');
+        chip.dataset['filter'] = group.key;
+        chip.dataset['value'] = value;
+        chip.addEventListener('click', () => {
+          const values = this.selected.get(group.key) ?? new Set<string>();
+          if (values.has(value)) values.delete(value);
+          else values.add(value);
+          this.selected.set(group.key, values);
+          chip.setAttribute('aria-pressed', String(values.has(value)));
+          void this.run();
+        });
+        box.append(chip);
+      }
+      if (PRIMARY_FILTERS.has(group.key)) this.filtersBox.append(box);
+      else more.append(box);
+    }
+    if (more.childElementCount > 1) this.filtersBox.append(more);
+  }
+
+  private filterOption(): Record<string, { any: string[] }> {
+    const filters: Record<string, { any: string[] }> = {};
+    for (const [key, values] of this.selected) if (values.size > 0) filters[key] = { any: [...values] };
+    return filters;
+  }
+
+  private async run(): Promise<void> {
+    const generation = ++this.generation;
+    const query = this.input.value.trim();
+    if (this.options.syncUrl) {
+      const url = new URL(location.href);
+      if (query) url.searchParams.set('q', query);
+      else url.searchParams.delete('q');
+      history.replaceState(null, '', url);
+    }
+    const filters = this.filterOption();
+    if (query === '' && Object.keys(filters).length === 0) {
+      this.list.replaceChildren();
+      this.status.textContent = '';
+      return;
+    }
+    this.status.textContent = 'Searching…';
+    let pagefind: Pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch {
+      this.status.textContent = 'Search is not available: the search index is missing. Run `npm run build`.';
+      return;
+    }
+    void this.renderFilters();
+    const search = await pagefind.debouncedSearch(query === '' ? null : query, { filters }, 150);
+    if (search === null || generation !== this.generation) return;
+    const fragments = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    if (generation !== this.generation) return;
+    this.list.replaceChildren(...fragments.map((fragment) => renderCard(toResultCard(fragment, query))));
+    const total = search.results.length;
+    this.status.textContent =
+      total === 0
+        ? `No results for “${query}”. Try fewer words, the alert name, or an error string as it appears in logs.`
+        : `${total} result${total === 1 ? '' : 's'}${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}`;
+  }
+}

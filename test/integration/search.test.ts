@@ -1,0 +1,181 @@
+// Reading and search built for incidents, in a real browser on the built fixture site.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_DIR } from '../support/fixtures.ts';
+import { resultPaths, startSiteSession, type SiteSession } from '../support/site-browser.ts';
+
+const SCREENSHOTS = join(PROJECT_DIR, 'test-results', 'screenshots');
+let site: SiteSession;
+
+beforeAll(async () => {
+  site = await startSiteSession();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function searchPage(query: string): Promise<{ page: Page; paths: string[] }> {
+  const { page } = await site.open(`/search/?q=${encodeURIComponent(query)}`);
+  return { page, paths: await resultPaths(page, '#search-page') };
+}
+
+describe('search', () => {
+  test('an alert name puts its runbook first', async () => {
+    const { page } = await site.open('/search/');
+    await page.locator('#search-q').fill('CheckoutHighErrorRate');
+    expect((await resultPaths(page, '#search-page'))[0]).toBe('/runbooks/checkout/checkout-5xx/');
+  });
+
+  test.each([
+    ['customers cannot place orders', '/runbooks/checkout/checkout-5xx/'],
+    ['replica behind stale reads', '/runbooks/orders-db/replication-lag/'],
+    ['export runs at night', '/knowledge/why-batch-window/'],
+  ])('a plain-words symptom (%s) finds the right doc in the top 3', async (query, expected) => {
+    expect((await searchPage(query)).paths.slice(0, 3)).toContain(expected);
+  });
+
+  test('error strings and identifiers as people paste them', async () => {
+    expect((await searchPage('CrashLoopBackOff')).paths[0]).toBe('/runbooks/checkout/checkout-5xx/');
+    expect((await searchPage('pg_stat_replication')).paths[0]).toBe('/runbooks/orders-db/replication-lag/');
+  });
+
+  test('a glossary alias finds a doc that only uses the other word: "OOM" finds "out of memory"', async () => {
+    const doc = readFileSync(join(PROJECT_DIR, 'test/fixtures/kb/knowledge/why-batch-window.mdx'), 'utf8');
+    expect(doc).toContain('out of memory');
+    expect(doc).not.toMatch(/OOM/);
+    expect((await searchPage('OOM')).paths).toEqual(['/knowledge/why-batch-window/']);
+  });
+
+  test('each result shows title, type, service, owner, review status and an excerpt', async () => {
+    const { page } = await searchPage('CheckoutHighErrorRate');
+    const first = page.locator('#search-page .search-result').first();
+    expect(await first.locator('.search-result-title').textContent()).toBe('Checkout returns 5xx errors');
+    expect(await first.locator('.search-result-facts span').allTextContents()).toEqual(['Runbook', 'Checkout API', 'Storefront', 'severity critical', 'Fresh']);
+    expect(await first.locator('.search-result-excerpt mark').first().textContent()).toBe('CheckoutHighErrorRate');
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-results.png') });
+  });
+
+  test('a filter chip narrows the results', async () => {
+    const { page, paths } = await searchPage('orders');
+    expect(paths.some((path) => !path.startsWith('/runbooks/'))).toBe(true);
+    await page.locator('#search-page .filter-chip[data-filter="type"][data-value="Runbook"]').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-page .search-result-title')].every((link) => new URL((link as HTMLAnchorElement).href).pathname.startsWith('/runbooks/')));
+    const narrowed = await resultPaths(page, '#search-page');
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(paths.length);
+    expect(await page.locator('#search-page .filter-chip[aria-pressed="true"]').count()).toBe(1);
+  });
+
+  test('`/` and Ctrl-K open the search dialog from any page; arrows and Enter navigate; Escape closes', async () => {
+    const { page } = await site.open('/knowledge/why-batch-window/');
+    await page.keyboard.press('/');
+    expect(await page.locator('#search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.type('OrdersReplicaLagging');
+    await resultPaths(page, '#search-dialog');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('search-result-title');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    await page.keyboard.press('Control+k');
+    await page.locator('#dialog-q').fill('OrdersReplicaLagging');
+    await resultPaths(page, '#search-dialog');
+    await Promise.all([page.waitForURL(/replication-lag/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/runbooks/orders-db/replication-lag/');
+  });
+
+  test('results deep-link to the matching section and the query is highlighted on the page', async () => {
+    const { page } = await searchPage('replay_lag');
+    const sectionLink = page.locator('#search-page .search-result-sections a').first();
+    const href = await sectionLink.getAttribute('href');
+    expect(href).toMatch(/^\/runbooks\/orders-db\/replication-lag\/\?highlight=replay_lag#[a-z-]+$/);
+    await Promise.all([page.waitForURL(/replication-lag/), sectionLink.click()]);
+    await page.locator('mark.pagefind-highlight').first().waitFor();
+    expect(await page.locator('mark.pagefind-highlight').first().textContent()).toBe('replay_lag');
+  });
+});
+
+describe('the page an engineer lands on', () => {
+  test('header card, table of contents, callouts', async () => {
+    const { page } = await site.open('/runbooks/checkout/checkout-5xx/');
+    const facts = await page.locator('.doc-header .facts').innerText();
+    expect(facts).toContain('Storefront · #storefront-oncall · on-call: storefront-primary');
+    expect(facts).toContain('Checkout API (tier 1)');
+    expect(facts).toContain('CheckoutHighErrorRate');
+    expect(facts).toMatch(/2026-11-01\s+\S+.*next review due 2027-01-30/);
+    expect(await page.locator('.toc a').allTextContents()).toEqual(['Overview', 'Impact', 'Diagnosis', 'Mitigation', 'Verification', 'Escalation']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'runbook.png') });
+    const { page: callouts } = await site.open('/runbooks/checkout/callouts/');
+    expect(await callouts.locator('aside.callout-warning .callout-title').textContent()).toBe('Warning');
+  });
+
+  test('the copy button copies the commands without prompts or output', async () => {
+    const { page, context } = await site.open('/runbooks/checkout/checkout-5xx/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('.code-block:has(pre[data-language="console"]) .copy-button').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl -n checkout get pods -l app=checkout-api');
+  });
+
+  test('dark mode follows the OS, and the toggle is remembered', async () => {
+    const { page } = await site.open('/', { colorScheme: 'dark' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(13, 17, 23)');
+    await page.locator('.theme-toggle').click();
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+  });
+
+  test('prints without navigation, link targets written out', async () => {
+    const { page } = await site.open('/runbooks/orders-db/replication-lag/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.toc').isVisible()).toBe(false);
+    const printed = (selector: string) => page.locator(selector).first().evaluate((link) => getComputedStyle(link, '::after').content);
+    expect(await printed('.doc-header a.alert')).toBe('" (/alerts/OrdersReplicaLagging/)"');
+    expect(await printed('.doc-header .facts a[href^="https:"]')).toBe('" (https://pager.shop.example/schedules/data-platform)"');
+  });
+
+  test('readable on a phone: no horizontal scrolling', async () => {
+    const { page } = await site.open('/runbooks/checkout/checkout-5xx/', { viewport: { width: 390, height: 844 }, isMobile: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  test('every page reads fine with JavaScript off; search says it needs it', async () => {
+    const { page } = await site.open('/runbooks/orders-db/replication-lag/', { javaScriptEnabled: false });
+    expect(await page.locator('h1').textContent()).toBe('Orders database replication lag');
+    expect(await page.locator('.doc-body').innerText()).toContain('SELECT client_addr, replay_lag FROM pg_stat_replication;');
+    const { page: search } = await site.open('/search/', { javaScriptEnabled: false });
+    expect(await search.locator('noscript').textContent()).toContain('Search needs JavaScript');
+  });
+});
+
+describe('self-contained and safe', () => {
+  test('every page has a Content-Security-Policy, and nothing it runs violates it', async () => {
+    for (const path of ['/', '/runbooks/checkout/checkout-5xx/', '/search/?q=orders']) {
+      const { page } = await site.open(path);
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(site.consoleErrors.filter((error) => /Content Security Policy|Refused to/.test(error))).toEqual([]);
+  });
+
+  test.each(['/', '/runbooks/checkout/checkout-5xx/', '/search/?q=orders'])('no serious or critical accessibility violations on %s (axe-core)', async (path) => {
+    const { page } = await site.open(path, { bypassCSP: true });
+    if (path.startsWith('/search/')) await resultPaths(page, '#search-page');
+    await page.evaluate(readFileSync(join(PROJECT_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
+    const serious = violations.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id} (${violation.nodes.length})`)).toEqual([]);
+    if (path === '/') await page.screenshot({ path: join(SCREENSHOTS, 'home.png') });
+  });
+
+  test('no request ever left localhost', () => {
+    expect(site.requests.length).toBeGreaterThan(20);
+    expect(site.requests.filter((url) => !url.startsWith(site.server.url) && !url.startsWith('data:'))).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+// One served fixture site and one Chromium per test file, with every request and console error
+// recorded so tests can assert that nothing leaves localhost and nothing breaks the CSP.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
+import { launchChromium } from './browser.ts';
+
+export type SiteSession = {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly requests: string[];
+  readonly consoleErrors: string[];
+  open(path: string, options?: Parameters<Browser['newContext']>[0]): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+};
+
+export async function startSiteSession(): Promise<SiteSession> {
+  const build = inject('fixtureBuild');
+  if (build.status !== 0) throw new Error(`The fixture site did not build:\n${build.log}`);
+  const server = await startStaticServer({ root: build.outDir });
+  const browser = await launchChromium();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    requests,
+    consoleErrors,
+    async open(path, options) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      contexts.push(context);
+      context.on('request', (request) => requests.push(request.url()));
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+      await page.goto(new URL(path, server.url).href);
+      return { page, context };
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The result links of the search UI in `scope`, as paths (`/runbooks/x/`), once results show. */
+export async function resultPaths(page: Page, scope: string): Promise<string[]> {
+  const links = page.locator(`${scope} .search-result-title`);
+  await links.first().waitFor({ timeout: 15_000 });
+  return links.evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+}
