@@ -1,12 +1,19 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import csp from './src/integrations/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { resolveContentDir } from './src/lib/kb/content-dir.ts';
 import { isHeadInjectDirectiveWarning } from './src/integrations/warnings.ts';
 
+// One build cache per content root: builds of different knowledge bases (the demo, test
+// fixtures) never share Astro's content data store, even when they run at the same time.
+const contentCache = createHash('sha256').update(resolveContentDir()).digest('hex').slice(0, 12);
+
 export default defineConfig({
+  cacheDir: `./node_modules/.astro/${contentCache}`,
   // Where the site is published; used for absolute links (OPSKB_SITE_URL overrides).
   site: process.env.OPSKB_SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',

@@ -31,7 +31,11 @@ let docsCache: Promise<DocView[]> | undefined;
 let registriesCache: Registries | undefined;
 let configCache: OpskbConfig | undefined;
 
+/** Memoised for a build; under `astro dev` every request reads the live collections (edits show). */
+const memoise = import.meta.env.PROD;
+
 export function getDocs(): Promise<DocView[]> {
+  if (!memoise) docsCache = undefined;
   // Only types with docs are queried: Astro warns about every empty collection.
   const contentDir = resolveContentDir();
   const present = DOC_TYPES.filter((type) => listDocFiles(join(contentDir, DOC_TYPE_SPECS[type].folder)).length > 0);
@@ -42,11 +46,13 @@ export function getDocs(): Promise<DocView[]> {
 }
 
 export function getRegistries(): Registries {
+  if (!memoise) registriesCache = undefined;
   registriesCache ??= loadRegistries(resolveContentDir());
   return registriesCache;
 }
 
 export function getConfig(): OpskbConfig {
+  if (!memoise) configCache = undefined;
   configCache ??= loadConfig(resolveContentDir()).config;
   return configCache;
 }

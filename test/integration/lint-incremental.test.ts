@@ -92,7 +92,7 @@ describe('--changed-since', () => {
     appendFileSync(join(kb, 'knowledge/why-batch-window.mdx'), '\nSee [checkout](/runbooks/checkout/checkout-5xx/#impact) and [gone](/runbooks/gone/).\n');
     const run = lintIn(kb, '--changed-since', 'HEAD');
     expect(run.lines).toEqual([
-      'knowledge/why-batch-window.mdx:13:61  error  Broken link `/runbooks/gone/`: no doc `runbooks/gone` in the knowledge base.  opskb:links',
+      'knowledge/why-batch-window.mdx:18:61  error  Broken link `/runbooks/gone/`: no doc `runbooks/gone` in the knowledge base.  opskb:links',
       '✖ 1 problem (1 error, 0 warnings) in 1 file; 1 file checked',
     ]);
   });

@@ -85,7 +85,10 @@ export class SearchUI {
   private filtersRendered = false;
   private generation = 0;
 
-  constructor(root: HTMLElement, private readonly options: { syncUrl: boolean }) {
+  private readonly options: { syncUrl: boolean };
+
+  constructor(root: HTMLElement, options: { syncUrl: boolean }) {
+    this.options = options;
     this.input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
     this.filtersBox = root.querySelector<HTMLElement>('.search-filters')!;
     this.status = root.querySelector<HTMLElement>('.search-status')!;
