@@ -1,13 +1,12 @@
 // Alert lookup as Alertmanager's links reach it: a real build of the fixture knowledge base,
 // served over HTTP with the site's 404 page, opened in Debian's Chromium with and without JavaScript.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
-import { buildSite, type Build } from '../support/build.ts';
-import { FIXTURE_KB } from '../support/fixtures.ts';
+import type { Build } from '../support/build.ts';
 
 const ALERTS = {
   CheckoutHighErrorRate: '/runbooks/checkout/checkout-5xx/',
@@ -22,7 +21,7 @@ let withScripts: BrowserContext;
 let withoutScripts: BrowserContext;
 
 beforeAll(async () => {
-  build = buildSite(FIXTURE_KB);
+  build = inject('fixtureBuild');
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.log}`);
   server = await startStaticServer({ root: build.outDir });
   browser = await launchChromium();
@@ -33,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (build?.outDir) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 const url = (path: string) => new URL(path, server.url).href;
