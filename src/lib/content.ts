@@ -119,3 +119,10 @@ export function presentDoc(doc: DocView): DocPresentation {
   const editUrl = pattern && filePath && !filePath.startsWith('..') ? pattern.replace('{path}', filePath.replaceAll('\\', '/')) : undefined;
   return { typeLabel, team, services, search, synonyms, editUrl };
 }
+
+export type RuleEntry = CollectionEntry<'rules'>;
+
+/** The lint rule reference pages, by id. */
+export async function getRuleEntries(): Promise<RuleEntry[]> {
+  return (await getCollection('rules')).sort((a, b) => a.id.localeCompare(b.id));
+}
