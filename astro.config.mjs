@@ -33,6 +33,9 @@ export default defineConfig({
       alias: { '@opskb/mdx': fileURLToPath(new URL('./src/components/mdx/index.ts', import.meta.url)) },
     },
     build: {
+      // Never inline scripts into pages: the CSP allows inline scripts only in <head> (ours),
+      // so anything a doc's raw HTML puts in the body is refused.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // @astrojs/mdx emits one harmless warning per MDX file (withastro/astro#18087); keep the rest.
         onwarn(warning, warn) {

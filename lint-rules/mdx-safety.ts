@@ -22,9 +22,13 @@
  *
  * Content inside allowed components is checked too: a `<Chart>` inside `<Warning>` is reported.
  *
- * Only `.mdx` files are checked. A `.md` file is Markdown, not MDX: it has no imports, exports,
- * expressions or JSX, and its raw HTML is not compiled to JavaScript, so it is out of this rule's
- * scope. An `.mdx` file that does not parse is reported by `opskb:mdx-syntax` instead.
+ * A `.md` file is Markdown, not MDX: it has no imports, exports, expressions or JSX, and its raw
+ * HTML is not compiled to JavaScript. But raw HTML lands in the page as it is, so in `.md` files
+ * the rule refuses the raw HTML that would run or load code in readers' browsers: `<script>`,
+ * `<iframe>`, `<object>`, `<embed>`, `<frame>`, `<base>`, `<form>`, `<meta>`, `<link>`, `<style>`,
+ * event handler attributes (`onerror=…`) and `javascript:` URLs. (The site's Content-Security-Policy
+ * also refuses to run any script in a doc's body.) An `.mdx` file that does not parse is
+ * reported by `opskb:mdx-syntax` instead.
  *
  * ## Why
  * MDX is code: the site build compiles every doc to JavaScript and runs it, in CI, next to the
@@ -87,6 +91,7 @@ import type {
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
+import { flavourOfPath } from '../src/lib/markdown/parse.ts';
 import { defineRule } from '../src/lib/lint/define-rule.ts';
 
 export const DEFAULT_COMPONENTS = ['Warning', 'Danger', 'Note'] as const;
@@ -300,10 +305,32 @@ function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+const DANGEROUS_TAG = /<\s*(script|iframe|object|embed|frame|frameset|base|form|meta|link|style)\b/i;
+const EVENT_HANDLER = /<[^>]*\s(on[a-z]+)\s*=/i;
+const SCRIPT_URL = /<[^>]*\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(javascript|vbscript):/i;
+
+/** Raw HTML of a Markdown doc that would run or load code in readers' browsers. */
+export function checkMarkdownHtml(tree: Root): MdxSafetyFinding[] {
+  const findings: MdxSafetyFinding[] = [];
+  visit(tree, 'html', (node) => {
+    const tag = DANGEROUS_TAG.exec(node.value)?.[1]?.toLowerCase();
+    const handler = EVENT_HANDLER.exec(node.value)?.[1];
+    const scheme = SCRIPT_URL.exec(node.value)?.[1]?.toLowerCase();
+    const what = tag ? `\`<${tag}>\`` : handler ? `the event handler \`${handler}\`` : scheme ? `a \`${scheme}:\` URL` : undefined;
+    if (!what || !node.position) return;
+    findings.push({
+      place: node.position.start,
+      message: `Raw HTML with ${what} would run or load code in readers' browsers: remove it. Docs are text; link to a dashboard or a page instead.`,
+    });
+  });
+  return findings;
+}
+
 export default defineRule(
   'mdx-safety',
   (tree, file, _settings, options) => {
-    for (const { place, message } of checkMdxSafety(tree, options)) file.message(message, { place });
+    const findings = flavourOfPath(file.path ?? '') === 'mdx' ? checkMdxSafety(tree, options) : checkMarkdownHtml(tree);
+    for (const { place, message } of findings) file.message(message, { place });
   },
   mdxSafetyOptions,
 );

@@ -154,14 +154,26 @@ describe('the page an engineer lands on', () => {
 });
 
 describe('self-contained and safe', () => {
-  test('every page has a Content-Security-Policy, and nothing it runs violates it', async () => {
-    for (const path of ['/', '/runbooks/checkout/checkout-5xx/', '/search/?q=orders']) {
+  test('every page has a Content-Security-Policy, and nothing the site itself runs violates it', async () => {
+    const paths = ['/', '/runbooks/checkout/checkout-5xx/', '/search/?q=orders', '/alerts/', '/rules/links/'];
+    for (const path of paths) {
       const { page } = await site.open(path);
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+      if (path.startsWith('/search/')) await resultPaths(page, '#search-page');
       await page.waitForLoadState('networkidle');
     }
-    expect(site.consoleErrors.filter((error) => /Content Security Policy|Refused to/.test(error))).toEqual([]);
+    const visited = new Set(paths.map((path) => new URL(path, site.server.url).href));
+    const onThesePages = site.consoleErrors.filter((error) => visited.has(error.slice(0, error.indexOf(': '))));
+    expect(visited.size).toBe(5);
+    expect(onThesePages.filter((error) => /Content Security Policy|Refused to/.test(error))).toEqual([]);
+  });
+
+  test('a script written into a doc (raw HTML in Markdown) does not run', async () => {
+    const { page } = await site.open('/runbooks/orders-db/replication-lag/');
+    expect(await page.locator('.doc-body script').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { docScriptRan?: boolean }).docScriptRan)).toBeUndefined();
+    expect(site.consoleErrors.some((error) => error.includes('/runbooks/orders-db/replication-lag/') && /Content Security Policy/.test(error))).toBe(true);
   });
 
   test.each(['/', '/runbooks/checkout/checkout-5xx/', '/search/?q=orders'])('no serious or critical accessibility violations on %s (axe-core)', async (path) => {

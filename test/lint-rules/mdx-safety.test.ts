@@ -61,8 +61,11 @@ describe('opskb:mdx-safety', () => {
     expect(finding).toMatchObject({ severity: 'error', ruleId: RULE, url: '/rules/mdx-safety/' });
   });
 
-  test('raw HTML, braces and imports in a .md file are Markdown text, not MDX: not this rule’s business', async () => {
-    expect(linesOf(await lintFixture('mdx-safety/valid-markdown.md'), RULE)).toEqual([]);
+  test('in a .md file, braces, imports and JSX-looking text are Markdown text; only raw HTML that runs code is refused', async () => {
+    expect(linesOf(await lintFixture('mdx-safety/markdown-html.md'), RULE)).toEqual([
+      "15:1 Raw HTML with `<script>` would run or load code in readers' browsers: remove it. Docs are text; link to a dashboard or a page instead.",
+      "23:1 Raw HTML with the event handler `onclick` would run or load code in readers' browsers: remove it. Docs are text; link to a dashboard or a page instead.",
+    ]);
   });
 
   test('the allowlists come from `rules.mdx-safety` in opskb.yaml', async () => {

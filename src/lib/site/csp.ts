@@ -1,15 +1,17 @@
 // The site's Content-Security-Policy, as a meta tag in every page: scripts only from the site
-// itself, plus inline scripts by hash; connections, images and workers only to the site itself.
-// Styles may be inline (syntax highlighting sets colours on elements); scripts may not.
+// itself, plus the inline scripts of <head> (the layout's own) by hash; connections, images and
+// workers only to the site itself. An inline script in the body (raw HTML in a Markdown doc) is
+// never allowed. Styles may be inline (syntax highlighting colours elements); scripts may not.
 import { createHash } from 'node:crypto';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gi;
 const EXECUTABLE = /^\s*$|type=["']?(?:module|text\/javascript|application\/javascript)["']?/i;
 
-/** sha256 sources of the inline scripts a browser would run (JSON data blocks are not run). */
+/** sha256 sources of the inline scripts in <head> a browser would run (data blocks are not run). */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
-  for (const match of html.matchAll(INLINE_SCRIPT)) {
+  const head = /<head[^>]*>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '';
+  for (const match of head.matchAll(INLINE_SCRIPT)) {
     const attributes = match[1] ?? '';
     const typeAttribute = /\btype=["']?[^"'\s>]+/i.exec(attributes)?.[0] ?? '';
     if (!EXECUTABLE.test(typeAttribute)) continue;

@@ -5,6 +5,11 @@ import { contentSecurityPolicy, inlineScriptHashes, withContentSecurityPolicy } 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('Content-Security-Policy', () => {
+  test('never allows an inline script in the body: raw HTML in a doc cannot run', () => {
+    const html = '<html><head><script>theme()</script></head><body><p>x</p><script>steal()</script></body></html>';
+    expect(inlineScriptHashes(html)).toEqual([sha('theme()')]);
+  });
+
   test('hashes inline scripts the browser runs, not external ones or JSON data blocks', () => {
     const html = '<head><script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script></head>';
     expect(inlineScriptHashes(html)).toEqual([sha('a()'), sha('b()')].sort());
