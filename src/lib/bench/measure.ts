@@ -1,0 +1,164 @@
+// Runs a command as a child process and measures it: wall time, CPU time and peak resident memory,
+// through GNU time when it is installed, else by polling /proc/<pid>/status (Linux).
+// Node's spawnSync reports no maxRSS of the child, hence the wrapper.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type CommandSpec = {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv | undefined;
+};
+
+export type Measurement = {
+  readonly wallSeconds: number;
+  /** User + system CPU seconds of the child; undefined when the probe cannot tell. */
+  readonly cpuSeconds: number | undefined;
+  readonly peakRssBytes: number;
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+};
+
+/** How peak memory is read: GNU time's `%M`, or the VmHWM line of /proc/<pid>/status, polled. */
+export type RssProbe = 'gnu-time' | 'proc-status';
+
+export class MeasureError extends Error {}
+
+const GNU_TIME = '/usr/bin/time';
+const POLL_MS = 5;
+
+/** The best probe this machine has; throws a MeasureError saying what to install when there is none. */
+export function detectRssProbe(): RssProbe {
+  if (existsSync(GNU_TIME)) {
+    const check = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
+    if (check.status === 0 && /^\d+$/.test(check.stderr.trim().split('\n').at(-1) ?? '')) return 'gnu-time';
+  }
+  if (existsSync('/proc/self/status')) return 'proc-status';
+  throw new MeasureError(
+    `Cannot measure peak memory: neither GNU time (${GNU_TIME}, Debian package \`time\`) nor /proc/<pid>/status is available. Install time: apt-get install time.`,
+  );
+}
+
+export async function measureCommand(spec: CommandSpec, probe: RssProbe): Promise<Measurement> {
+  return probe === 'gnu-time' ? measureWithGnuTime(spec) : measureWithProc(spec);
+}
+
+type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; wallSeconds: number };
+
+function run(command: string, args: readonly string[], spec: CommandSpec, onSpawn?: (pid: number) => void): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.once('error', (error) => reject(new MeasureError(`Cannot run ${command}: ${error.message}`)));
+    if (child.pid !== undefined) onSpawn?.(child.pid);
+    child.once('close', (code, signal) => {
+      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      resolve({ code, signal, wallSeconds, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
+  });
+}
+
+async function measureWithGnuTime(spec: CommandSpec): Promise<Measurement> {
+  const dir = mkdtempSync(join(tmpdir(), 'opskb-measure-'));
+  const output = join(dir, 'time.txt');
+  try {
+    // `-o` keeps the figures out of the command's own stderr; the last line is ours
+    // (GNU time may put "Command exited with non-zero status 1" above it).
+    const finished = await run(GNU_TIME, ['-f', '%e %U %S %M', '-o', output, spec.command, ...spec.args], spec);
+    const line = readFileSync(output, 'utf8').trim().split('\n').at(-1) ?? '';
+    const match = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(line);
+    if (!match) throw new MeasureError(`Unexpected GNU time output for ${spec.command}: ${JSON.stringify(line)}`);
+    return {
+      wallSeconds: finished.wallSeconds,
+      cpuSeconds: Number(match[2]) + Number(match[3]),
+      peakRssBytes: Number(match[4]) * 1024,
+      exitCode: finished.code,
+      signal: finished.signal,
+      stdout: finished.stdout,
+      stderr: finished.stderr,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** VmHWM is a high-water mark, so polling only misses growth in the last few milliseconds. */
+async function measureWithProc(spec: CommandSpec): Promise<Measurement> {
+  let peakKb = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const read = (pid: number) => {
+    try {
+      const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // The process has exited between two polls.
+    }
+  };
+  try {
+    const finished = await run(spec.command, spec.args, spec, (pid) => {
+      read(pid);
+      timer = setInterval(() => read(pid), POLL_MS);
+    });
+    return {
+      wallSeconds: finished.wallSeconds,
+      cpuSeconds: undefined,
+      peakRssBytes: peakKb * 1024,
+      exitCode: finished.code,
+      signal: finished.signal,
+      stdout: finished.stdout,
+      stderr: finished.stderr,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export type Summary = {
+  readonly runs: number;
+  readonly wallSeconds: readonly number[];
+  readonly cpuSeconds: readonly (number | undefined)[];
+  readonly peakRssBytes: readonly number[];
+  /** Median wall time: the usual figure, robust to one disturbed run. */
+  readonly medianWallSeconds: number;
+  readonly medianCpuSeconds: number | undefined;
+  /** Maximum peak RSS over the runs: memory limits care about the worst case. */
+  readonly maxPeakRssBytes: number;
+};
+
+export function summarise(measurements: readonly Measurement[]): Summary {
+  const cpu = measurements.map((measurement) => measurement.cpuSeconds);
+  const knownCpu = cpu.filter((value): value is number => value !== undefined);
+  return {
+    runs: measurements.length,
+    wallSeconds: measurements.map((measurement) => measurement.wallSeconds),
+    cpuSeconds: cpu,
+    peakRssBytes: measurements.map((measurement) => measurement.peakRssBytes),
+    medianWallSeconds: median(measurements.map((measurement) => measurement.wallSeconds)),
+    medianCpuSeconds: knownCpu.length === measurements.length ? median(knownCpu) : undefined,
+    maxPeakRssBytes: Math.max(...measurements.map((measurement) => measurement.peakRssBytes)),
+  };
+}
+
+/** A plain-text table; columns after the first are right-aligned (numbers). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
