@@ -1,10 +1,11 @@
 // Incremental linting: the content-hash cache never hides a finding, workers change nothing but
 // speed, and --changed-since lints what git says changed, with the whole knowledge base's index.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
+import { CACHE_VERSION } from '../../src/lib/lint/cache.ts';
 import { lintFiles, type LintOptions } from '../../src/lib/lint/engine.ts';
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
@@ -52,13 +53,24 @@ describe('the lint cache', () => {
     expect(summarise(afterHeading.findings, kb).some((line) => line.startsWith('runbooks/orders-db/links.md:11 opskb:links Broken anchor `#diagnosis`'))).toBe(true);
   });
 
+  test('an unchanged warm run does not rewrite the cache file', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const cacheFile = join(kb, '.cache.json');
+    const options: LintOptions = { contentDir: kb, today: TODAY, cacheFile, workers: 0 };
+    await lintFiles(listDocFiles(kb), options);
+    const written = statSync(cacheFile).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await lintFiles(listDocFiles(kb), options)).fromCache).toBe(6);
+    expect(statSync(cacheFile).mtimeMs).toBe(written);
+  });
+
   test('a corrupt cache file is ignored and rewritten', async () => {
     const kb = copyFixtureKb('kb-broken');
     const cacheFile = join(kb, '.cache.json');
     writeFileSync(cacheFile, '{"version": 1, "runKey": ');
     const result = await lintFiles(listDocFiles(kb), { contentDir: kb, today: TODAY, cacheFile, workers: 0 });
     expect(result.fromCache).toBe(0);
-    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ version: CACHE_VERSION });
   });
 });
 

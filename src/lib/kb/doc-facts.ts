@@ -1,5 +1,5 @@
 // What other files need to know about a doc, read without a full Markdown parse: its frontmatter
-// (alerts, title) and its headings' anchors, slugged the way the site slugs them.
+// (its alerts) and its headings' anchors, slugged the way the site slugs them.
 import GithubSlugger from 'github-slugger';
 import { parseYaml, type Position } from '../markdown/yaml.ts';
 
@@ -7,7 +7,6 @@ export type AlertFact = Position & { readonly name: string };
 export type HeadingFact = { readonly text: string; readonly slug: string; readonly line: number };
 
 export type DocFacts = {
-  readonly title: string | undefined;
   readonly alerts: readonly AlertFact[];
   readonly headings: readonly HeadingFact[];
 };
@@ -28,26 +27,58 @@ export function headingText(source: string): string {
     .trim();
 }
 
+const ALERT_NAME = /^[A-Za-z_][A-Za-z0-9_:]*$/;
+
+/**
+ * The alerts of a frontmatter written the usual ways (`alerts: [A, B]`, or one `- A` per line),
+ * with their positions, without a YAML parse; undefined for anything else (the caller parses).
+ */
+export function scanAlerts(frontmatter: string): AlertFact[] | undefined {
+  const lines = frontmatter.split(/\r?\n/);
+  const index = lines.findIndex((line) => /^alerts\s*:/.test(line));
+  if (index === -1) return /^\s+alerts\s*:/m.test(frontmatter) ? undefined : [];
+  const line = lines[index] ?? '';
+  const rest = line.slice(line.indexOf(':') + 1);
+  const alerts: AlertFact[] = [];
+  if (/^\s*\[[^\]#'"]*\]\s*$/.test(rest)) {
+    const open = line.indexOf('[');
+    let offset = open + 1;
+    for (const part of line.slice(open + 1, line.lastIndexOf(']')).split(',')) {
+      const name = part.trim();
+      if (name !== '') {
+        if (!ALERT_NAME.test(name)) return undefined;
+        alerts.push({ name, line: index + 2, column: offset + part.indexOf(name) + 1 });
+      }
+      offset += part.length + 1;
+    }
+    return alerts;
+  }
+  if (rest.trim() !== '') return undefined;
+  let indent: string | undefined;
+  for (let next = index + 1; next < lines.length; next += 1) {
+    const item = /^(\s*)- +(\S+)\s*$/.exec(lines[next] ?? '');
+    if (!item) {
+      if (/^\s+\S/.test(lines[next] ?? '') || /^-/.test(lines[next] ?? '')) return undefined;
+      break;
+    }
+    indent ??= item[1];
+    if (item[1] !== indent) return undefined;
+    const name = item[2] ?? '';
+    if (!ALERT_NAME.test(name)) return undefined;
+    alerts.push({ name, line: next + 2, column: (lines[next] ?? '').indexOf(name) + 1 });
+  }
+  return alerts;
+}
+
 export function extractDocFacts(text: string): DocFacts {
   const match = FRONTMATTER.exec(text);
-  let title: string | undefined;
-  const alerts: AlertFact[] = [];
+  let alerts: AlertFact[] = [];
   let bodyStartLine = 1;
   if (match) {
     bodyStartLine = match[0].split('\n').length;
-    const yaml = parseYaml(match[1] ?? '');
-    const data = yaml.value as Record<string, unknown> | undefined;
-    if (data && typeof data === 'object') {
-      if (typeof data['title'] === 'string') title = data['title'];
-      const list = data['alerts'];
-      if (Array.isArray(list)) {
-        list.forEach((name: unknown, index) => {
-          if (typeof name !== 'string') return;
-          const position = yaml.positionOf(['alerts', index]);
-          alerts.push({ name, line: position.line + 1, column: position.column });
-        });
-      }
-    }
+    const scanned = scanAlerts(match[1] ?? '');
+    if (scanned) alerts = scanned;
+    else alerts = parseAlerts(match[1] ?? '');
   }
 
   const headings: HeadingFact[] = [];
@@ -70,5 +101,17 @@ export function extractDocFacts(text: string): DocFacts {
       headings.push({ text: rendered, slug: slugger.slug(rendered), line: index + 1 });
     }
   }
-  return { title, alerts, headings };
+  return { alerts, headings };
+}
+
+/** The alerts of any frontmatter, through a full YAML parse. */
+export function parseAlerts(frontmatter: string): AlertFact[] {
+  const yaml = parseYaml(frontmatter);
+  const list = (yaml.value as Record<string, unknown> | undefined)?.['alerts'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((name: unknown, index) => {
+    if (typeof name !== 'string') return [];
+    const position = yaml.positionOf(['alerts', index]);
+    return [{ name, line: position.line + 1, column: position.column }];
+  });
 }

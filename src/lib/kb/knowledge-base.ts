@@ -1,7 +1,7 @@
 // The knowledge-base index: registries, config and every doc's id, type, file and cross-file facts
 // (alerts, heading anchors), built once per run and shared by the lint rules, the CLI and the site.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { DOC_FILE_EXTENSIONS, docIdOfPath, docTypeOfId, type DocType } from '../model/index.ts';
 import { loadConfig, type LoadedConfig } from './config.ts';
 import { extractDocFacts, type DocFacts } from './doc-facts.ts';
@@ -32,10 +32,14 @@ export type FactsReader = (path: string) => DocFacts;
 
 export const readFacts: FactsReader = (path) => extractDocFacts(readFileSync(path, 'utf8'));
 
-export function loadKnowledgeBase(contentDir: string, facts: FactsReader = readFacts): KnowledgeBase {
+/**
+ * The index of the knowledge base in `contentDir`. Registries and opskb.yaml are read when first
+ * used: a run whose findings all come from the cache never parses them.
+ */
+export function loadKnowledgeBase(contentDir: string, facts: FactsReader = readFacts, files: readonly string[] = listDocFiles(contentDir)): KnowledgeBase {
   const docs = new Map<string, DocEntry>();
   const alerts = new Map<string, AlertOwner[]>();
-  for (const path of listDocFiles(contentDir)) {
+  for (const path of files) {
     const id = docIdOfPath(relative(contentDir, path));
     const type = docTypeOfId(id);
     if (!type) continue;
@@ -48,7 +52,21 @@ export function loadKnowledgeBase(contentDir: string, facts: FactsReader = readF
       alerts.set(alert.name, owners);
     }
   }
-  return { contentDir, registries: loadRegistries(contentDir), config: loadConfig(contentDir), docs, alerts };
+  let registries: Registries | undefined;
+  let config: LoadedConfig | undefined;
+  return {
+    contentDir,
+    get registries() {
+      registries ??= loadRegistries(contentDir);
+      return registries;
+    },
+    get config() {
+      config ??= loadConfig(contentDir);
+      return config;
+    },
+    docs,
+    alerts,
+  };
 }
 
 export function isDocFile(path: string): boolean {
@@ -57,15 +75,21 @@ export function isDocFile(path: string): boolean {
 
 /** Every `.md` / `.mdx` file under `dir` (recursively, skipping dot folders and node_modules), sorted. */
 export function listDocFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => isDocFile(name) && !name.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile())
-    .sort();
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if ((entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) && isDocFile(entry.name)) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
 }

@@ -10,10 +10,16 @@ import { fileURLToPath } from 'node:url';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import type { Finding } from './finding.ts';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export type CacheEntry = { readonly hash: string; readonly facts?: DocFacts; readonly findings?: readonly Finding[] };
-export type CacheData = { version: number; runKey: string; files: Record<string, CacheEntry> };
+export type CacheData = {
+  version: number;
+  runKey: string;
+  /** Findings about the registries and opskb.yaml under this run key. */
+  shared?: readonly Finding[];
+  files: Record<string, CacheEntry>;
+};
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -1,21 +1,20 @@
 // The lint engine: one knowledge-base index per run, each file on its own (a file that breaks
 // anything never stops the others), a content-hash cache, and worker threads for large runs.
+// The rules, the parser and the registries are loaded only when something has to be linted.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import { extractDocFacts } from '../kb/doc-facts.ts';
 import { listDocFiles, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base.ts';
 import { CONFIG_FILE, REGISTRY_SPECS, type DocType } from '../model/index.ts';
 import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
-import { compareFindings, type Finding } from './finding.ts';
-import { createLinter, internalFinding } from './linter.ts';
-import type { LintSettings } from './settings.ts';
+import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
 import type { WorkerInput, WorkerOutput } from './lint-worker.ts';
+import type { LintSettings } from './settings.ts';
 
-export { INTERNAL_RULE_ID } from './linter.ts';
+export { INTERNAL_RULE_ID } from './finding.ts';
 
 export type LintOptions = {
   readonly contentDir: string;
@@ -36,7 +35,7 @@ export type LintResult = {
   readonly internalFailure: boolean;
 };
 
-/** Below this many files to lint, starting workers costs more than it saves. */
+/** Below this many files to lint, starting a worker costs more than it saves. */
 const FILES_PER_WORKER = 150;
 
 type Source = { path: string; text: string | undefined; hash: string | undefined };
@@ -51,7 +50,7 @@ function readSource(path: string): Source {
 }
 
 function runKey(kb: KnowledgeBase, options: LintOptions): string {
-  const registryTexts = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => {
+  const sharedTexts = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => {
     try {
       return readFileSync(join(kb.contentDir, file), 'utf8');
     } catch {
@@ -59,11 +58,40 @@ function runKey(kb: KnowledgeBase, options: LintOptions): string {
     }
   });
   const index = [...kb.docs.values()].map((doc) => [doc.id, doc.type, doc.alerts, doc.headings.map((heading) => heading.slug)]);
-  return hashText(JSON.stringify([CACHE_VERSION, codeFingerprint(), options.contentDir, options.today, options.type ?? null, registryTexts, index]));
+  return hashText(JSON.stringify([CACHE_VERSION, codeFingerprint(), options.contentDir, options.today, options.type ?? null, sharedTexts, index]));
+}
+
+/** A worker that starts loading its modules now and receives its work later (or is dismissed). */
+class PendingWorker {
+  private readonly worker = new Worker(new URL('./lint-worker.ts', import.meta.url));
+
+  run(input: WorkerInput): Promise<WorkerOutput> {
+    return new Promise((resolve, reject) => {
+      this.worker.once('message', (output: WorkerOutput) => {
+        resolve(output);
+        void this.worker.terminate();
+      });
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`A lint worker stopped with exit code ${code}.`));
+      });
+      this.worker.postMessage(input);
+    });
+  }
+
+  dismiss(): void {
+    void this.worker.terminate();
+  }
 }
 
 export async function lintFiles(paths: readonly string[], options: LintOptions): Promise<LintResult> {
   const cache = options.cacheFile ? readCache(options.cacheFile) : undefined;
+  // A cold run of many files will need workers: start them now, so that loading their modules
+  // overlaps with reading and indexing the knowledge base here.
+  const cores = availableParallelism();
+  const expectWorkers = cache === undefined ? Math.min(cores - 1, Math.floor(paths.length / FILES_PER_WORKER)) : 0;
+  const early = Array.from({ length: options.workers ?? expectWorkers }, () => new PendingWorker());
+
   const sources = new Map<string, Source>();
   const source = (path: string) => {
     let found = sources.get(path);
@@ -75,24 +103,25 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   };
 
   // Facts of every doc of the knowledge base, from the cache when the content is unchanged.
+  const kbFiles = listDocFiles(options.contentDir);
   const facts: Record<string, DocFacts> = {};
-  for (const path of listDocFiles(options.contentDir)) {
+  for (const path of kbFiles) {
     const { text, hash } = source(path);
     const cached = cache?.files[path];
     facts[path] = cached?.facts && cached.hash === hash ? cached.facts : extractDocFacts(text ?? '');
   }
-  const kb = loadKnowledgeBase(options.contentDir, (path) => facts[path] ?? extractDocFacts(source(path).text ?? ''));
+  const kb = loadKnowledgeBase(options.contentDir, (path) => facts[path] ?? extractDocFacts(source(path).text ?? ''), kbFiles);
   const settings: LintSettings = { contentDir: options.contentDir, today: options.today, type: options.type, kb };
   const key = runKey(kb, options);
+  const sameKey = cache?.runKey === key;
 
-  const findings: Finding[] = [...kb.registries.problems, ...kb.config.problems, ...ruleConfigProblems(settings)];
   const perFile = new Map<string, Finding[]>();
   let internalFailure = false;
   let fromCache = 0;
   const toLint: string[] = [];
   for (const path of paths) {
     const { text, hash } = source(path);
-    const cached = cache?.runKey === key ? cache.files[path] : undefined;
+    const cached = sameKey ? cache?.files[path] : undefined;
     if (text === undefined) {
       internalFailure = true;
       perFile.set(path, [internalFinding(path, 'Cannot read the file.')]);
@@ -104,49 +133,64 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
     }
   }
 
-  const workers = options.workers ?? Math.min(availableParallelism() - 1, Math.floor(toLint.length / FILES_PER_WORKER));
-  const shares = Array.from({ length: workers + 1 }, () => [] as string[]);
+  // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
+  let shared = sameKey ? cache?.shared : undefined;
+  const needRules = shared === undefined || toLint.length > 0;
+  const rules = needRules ? await import('./linter.ts') : undefined;
+  if (shared === undefined) {
+    shared = [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];
+  }
+
+  const wanted = options.workers ?? Math.min(cores - 1, Math.floor(toLint.length / FILES_PER_WORKER));
+  const pool = early.slice(0, wanted);
+  for (const extra of early.slice(wanted)) extra.dismiss();
+  while (pool.length < wanted) pool.push(new PendingWorker());
+  const shares = Array.from({ length: pool.length + 1 }, () => [] as string[]);
   toLint.forEach((path, index) => shares[index % shares.length]!.push(path));
   const [own = [], ...others] = shares;
-  const running = others.filter((share) => share.length > 0).map((files) => runWorker({ contentDir: options.contentDir, today: options.today, type: options.type, facts, files }));
-  const linter = createLinter(settings);
-  for (const path of own) {
-    const result = await linter.lintText(path, source(path).text ?? '');
-    internalFailure ||= result.internalFailure;
-    perFile.set(path, result.findings);
+  const running = pool.map((worker, index) =>
+    worker.run({ contentDir: options.contentDir, today: options.today, type: options.type, facts, files: others[index] ?? [] }),
+  );
+  if (rules && own.length > 0) {
+    const linter = rules.createLinter(settings);
+    for (const path of own) {
+      const result = await linter.lintText(path, source(path).text ?? '');
+      internalFailure ||= result.internalFailure;
+      perFile.set(path, result.findings);
+    }
   }
   for (const output of await Promise.all(running)) {
     internalFailure ||= output.internalFailure;
     for (const { path, findings: found } of output.results) perFile.set(path, found);
   }
 
+  const findings: Finding[] = [...shared];
   for (const found of perFile.values()) findings.push(...found);
-  if (options.cacheFile) {
-    const files: Record<string, CacheEntry> = {};
-    for (const [path, { hash }] of sources) {
-      if (hash === undefined) continue;
-      const reused = cache?.files[path];
-      const entry: CacheEntry = { hash, ...(facts[path] ? { facts: facts[path] } : {}) };
-      const fileFindings = perFile.get(path) ?? (reused?.hash === hash && cache?.runKey === key ? reused.findings : undefined);
-      files[path] = fileFindings && !fileFindings.some((finding) => finding.ruleId === 'opskb:internal') ? { ...entry, findings: fileFindings } : entry;
-    }
-    const data: CacheData = { version: CACHE_VERSION, runKey: key, files };
-    try {
-      writeCache(options.cacheFile, data);
-    } catch {
-      // A cache that cannot be written only costs speed next time.
-    }
-  }
+  const changed = !sameKey || toLint.length > 0 || kbFiles.some((path) => cache?.files[path]?.hash !== sources.get(path)?.hash);
+  if (options.cacheFile && changed) saveCache(options.cacheFile, cache, key, shared, sources, facts, perFile);
   return { findings: findings.sort(compareFindings), filesChecked: paths.length, fromCache, internalFailure };
 }
 
-function runWorker(input: WorkerInput): Promise<WorkerOutput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./lint-worker.ts', import.meta.url), { workerData: input });
-    worker.once('message', (output: WorkerOutput) => resolve(output));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`A lint worker stopped with exit code ${code}.`));
-    });
-  });
+function saveCache(
+  cacheFile: string,
+  previous: CacheData | undefined,
+  key: string,
+  shared: readonly Finding[],
+  sources: ReadonlyMap<string, Source>,
+  facts: Readonly<Record<string, DocFacts>>,
+  perFile: ReadonlyMap<string, Finding[]>,
+): void {
+  const files: Record<string, CacheEntry> = {};
+  for (const [path, { hash }] of sources) {
+    if (hash === undefined) continue;
+    const reused = previous?.runKey === key && previous.files[path]?.hash === hash ? previous.files[path]?.findings : undefined;
+    const fileFindings = perFile.get(path) ?? reused;
+    const entry: CacheEntry = { hash, ...(facts[path] ? { facts: facts[path] } : {}) };
+    files[path] = fileFindings && !fileFindings.some((finding) => finding.ruleId === INTERNAL_RULE_ID) ? { ...entry, findings: fileFindings } : entry;
+  }
+  try {
+    writeCache(cacheFile, { version: CACHE_VERSION, runKey: key, shared, files });
+  } catch {
+    // A cache that cannot be written only costs speed next time.
+  }
 }

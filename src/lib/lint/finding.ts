@@ -21,3 +21,10 @@ export type Finding = {
 export function compareFindings(a: Finding, b: Finding): number {
   return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
+
+/** opskb itself failed on a file (a bug, or an unreadable file). */
+export const INTERNAL_RULE_ID = 'opskb:internal';
+
+export function internalFinding(path: string, message: string): Finding {
+  return { path, line: 1, column: 1, severity: 'error', message, ruleId: INTERNAL_RULE_ID };
+}

@@ -1,12 +1,12 @@
 // A worker thread of the lint engine: builds the same knowledge-base index from the facts the main
 // thread read, lints its share of the files and posts the findings back.
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import { loadKnowledgeBase, readFacts } from '../kb/knowledge-base.ts';
 import type { DocType } from '../model/index.ts';
-import type { Finding } from './finding.ts';
-import { createLinter, internalFinding } from './linter.ts';
+import { internalFinding, type Finding } from './finding.ts';
+import { createLinter } from './linter.ts';
 
 export type WorkerInput = {
   readonly contentDir: string;
@@ -17,22 +17,24 @@ export type WorkerInput = {
 };
 export type WorkerOutput = { readonly results: { path: string; findings: Finding[] }[]; readonly internalFailure: boolean };
 
-const input = workerData as WorkerInput;
-const kb = loadKnowledgeBase(input.contentDir, (path) => input.facts[path] ?? readFacts(path));
-const linter = createLinter({ contentDir: input.contentDir, today: input.today, type: input.type, kb });
-const results: WorkerOutput['results'] = [];
-let internalFailure = false;
-for (const path of input.files) {
-  let value: string;
-  try {
-    value = readFileSync(path, 'utf8');
-  } catch (error) {
-    internalFailure = true;
-    results.push({ path, findings: [internalFinding(path, `Cannot read the file: ${(error as Error).message}`)] });
-    continue;
+// Started early by the engine; its work arrives as one message.
+parentPort?.once('message', async (input: WorkerInput) => {
+  const kb = loadKnowledgeBase(input.contentDir, (path) => input.facts[path] ?? readFacts(path));
+  const linter = createLinter({ contentDir: input.contentDir, today: input.today, type: input.type, kb });
+  const results: WorkerOutput['results'] = [];
+  let internalFailure = false;
+  for (const path of input.files) {
+    let value: string;
+    try {
+      value = readFileSync(path, 'utf8');
+    } catch (error) {
+      internalFailure = true;
+      results.push({ path, findings: [internalFinding(path, `Cannot read the file: ${(error as Error).message}`)] });
+      continue;
+    }
+    const result = await linter.lintText(path, value);
+    internalFailure ||= result.internalFailure;
+    results.push({ path, findings: result.findings });
   }
-  const result = await linter.lintText(path, value);
-  internalFailure ||= result.internalFailure;
-  results.push({ path, findings: result.findings });
-}
-parentPort?.postMessage({ results, internalFailure } satisfies WorkerOutput);
+  parentPort?.postMessage({ results, internalFailure } satisfies WorkerOutput);
+});

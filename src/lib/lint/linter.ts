@@ -3,16 +3,12 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import opskbPreset from '../../../lint-rules/index.ts';
-import type { Finding, RelatedLocation } from './finding.ts';
+
+export { ruleConfigProblems } from '../../../lint-rules/index.ts';
+import { internalFinding, type Finding, type RelatedLocation } from './finding.ts';
 import type { LintSettings } from './settings.ts';
 
-export const INTERNAL_RULE_ID = 'opskb:internal';
-
 export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };
-
-export function internalFinding(path: string, message: string): Finding {
-  return { path, line: 1, column: 1, severity: 'error', message, ruleId: INTERNAL_RULE_ID };
-}
 
 export function createLinter(settings: LintSettings) {
   const processor = unified().use(opskbPreset, settings).freeze();

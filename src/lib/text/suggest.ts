@@ -18,6 +18,8 @@ export function closestMatch(value: string, candidates: Iterable<string>): strin
   // Typos are one or two edits; long ids (paths) allow a little more, never a different word.
   let bestDistance = Math.max(2, Math.floor(value.length / 8)) + 1;
   for (const candidate of candidates) {
+    // The length difference is a lower bound of the distance: skip the ones that cannot win.
+    if (Math.abs(candidate.length - value.length) >= bestDistance) continue;
     const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
