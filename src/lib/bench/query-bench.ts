@@ -28,6 +28,8 @@ export type SearchRun = {
   /** The first query again: every chunk is loaded, so this is search work alone. */
   readonly repeat: SearchStep;
   readonly later: readonly SearchStep[];
+  /** Each later query again, its chunks loaded: the search work alone, without loading. */
+  readonly laterCached: readonly SearchStep[];
   /** Requests that started between steps (should be none). */
   readonly stray: readonly Transfer[];
 };
@@ -78,6 +80,11 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
       const step = await query(text);
       later.push({ label: 'later query', query: text, ms: step.value.ms, results: step.value.results, transfers: step.transfers });
     }
+    const laterCached: SearchStep[] = [];
+    for (const text of options.later) {
+      const step = await query(text);
+      laterCached.push({ label: 'later query again', query: text, ms: step.value.ms, results: step.value.results, transfers: step.transfers });
+    }
     return {
       pageUrl,
       pageStatus: pageLoad.value.status,
@@ -87,6 +94,7 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
       first: { label: 'first query', query: options.first, ms: first.value.ms, results: first.value.results, transfers: first.transfers },
       repeat: { label: 'first query again', query: options.first, ms: repeat.value.ms, results: repeat.value.results, transfers: repeat.transfers },
       later,
+      laterCached,
       stray: recorder.stray,
     };
   } finally {

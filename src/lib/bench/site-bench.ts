@@ -3,14 +3,12 @@
 // build time, memory, output size and search transfers against opskb's targets. The pure parts
 // (the Starlight project, size and transfer accounting, targets, the report) are exported for tests.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { resolveContentDir } from '../kb/content-dir.ts';
 import { startStaticServer } from '../site/static-server.ts';
 import { detectRssProbe, formatTable, measureCommand, median, summarise, type CommandSpec, type Measurement, type RssProbe, type Summary } from './measure.ts';
 import { measureSearch, type SearchRun, type SearchStep, type Transfer } from './query-bench.ts';
@@ -328,7 +326,16 @@ export function summariseTransfers(transfers: readonly Transfer[]): TransferSumm
   };
 }
 
-export type QueryFigures = { readonly query: string; readonly kind: QueryKind; readonly bytes: number; readonly requests: number; readonly ms: number; readonly results: number };
+export type QueryFigures = {
+  readonly query: string;
+  readonly kind: QueryKind;
+  readonly bytes: number;
+  readonly requests: number;
+  readonly ms: number;
+  /** The same query again, its chunks loaded: search work alone. */
+  readonly cachedMs: number;
+  readonly results: number;
+};
 
 export type SearchFigures = {
   readonly pageUrl: string;
@@ -347,15 +354,20 @@ export type SearchFigures = {
   /** `path (status or error)` of every request that failed or answered ≥ 400, page load included. */
   readonly failed: readonly string[];
   readonly strayRequests: number;
+  /** Search passes combined (each in a fresh browser context); latencies are medians over them. */
+  readonly passes: number;
+  /** Measures whose bytes differed between passes (they should not: same site, cold cache), with the values. */
+  readonly bytesDiffer: readonly string[];
 };
 
 export function summariseSearch(run: SearchRun, queries: QueryPlan): SearchFigures {
   const firstTransfers = [...run.init.transfers, ...run.first.transfers];
   const later = run.later.map((step, index): QueryFigures => {
     const summary = summariseTransfers(step.transfers);
-    return { query: step.query ?? '', kind: queries.later[index]?.kind ?? 'alert', bytes: summary.bytes, requests: summary.requests, ms: step.ms, results: step.results ?? 0 };
+    const cachedMs = run.laterCached[index]?.ms ?? Number.NaN;
+    return { query: step.query ?? '', kind: queries.later[index]?.kind ?? 'alert', bytes: summary.bytes, requests: summary.requests, ms: step.ms, cachedMs, results: step.results ?? 0 };
   });
-  const steps: SearchStep[] = [run.pageLoad, run.importScript, run.init, run.first, run.repeat, ...run.later];
+  const steps: SearchStep[] = [run.pageLoad, run.importScript, run.init, run.first, run.repeat, ...run.later, ...run.laterCached];
   return {
     pageUrl: run.pageUrl,
     pageBytes: summariseTransfers(run.pageLoad.transfers).bytes,
@@ -370,6 +382,46 @@ export function summariseSearch(run: SearchRun, queries: QueryPlan): SearchFigur
     laterMs: { median: median(later.map((query) => query.ms)), max: Math.max(...later.map((query) => query.ms)) },
     failed: steps.flatMap((step) => step.transfers.filter(isFailed).map((transfer) => `${transfer.path} (${transfer.failure ?? transfer.status})`)),
     strayRequests: run.stray.length,
+    passes: 1,
+    bytesDiffer: [],
+  };
+}
+
+/**
+ * Several cold passes of the same searches as one: bytes from the first pass (all passes should
+ * agree, else `bytesDiffer`), every latency the median over the passes, so one disturbed pass (a
+ * busy machine) does not decide a target.
+ */
+export function combineSearchPasses(passes: readonly SearchFigures[]): SearchFigures {
+  const [first] = passes;
+  if (!first) throw new SiteBenchError('no search pass to combine');
+  const medianOf = (pick: (figures: SearchFigures) => number) => median(passes.map(pick));
+  const later = first.later.map((query, index) => ({
+    ...query,
+    ms: medianOf((figures) => figures.later[index]?.ms ?? Number.NaN),
+    cachedMs: medianOf((figures) => figures.later[index]?.cachedMs ?? Number.NaN),
+  }));
+  const measures: [string, (figures: SearchFigures) => number][] = [
+    ['doc page load', (figures) => figures.pageBytes],
+    ['pagefind.js', (figures) => figures.pagefindJsBytes],
+    ['first query', (figures) => figures.firstQuery.bytes],
+    ...first.later.map((query, index): [string, (figures: SearchFigures) => number] => [`\`${query.query}\``, (figures) => figures.later[index]?.bytes ?? Number.NaN]),
+  ];
+  const bytesDiffer = measures.flatMap(([name, pick]) => {
+    const values = passes.map(pick);
+    return new Set(values).size > 1 ? [`${name}: ${values.map(kib).join(' / ')}`] : [];
+  });
+  return {
+    ...first,
+    initMs: medianOf((figures) => figures.initMs),
+    firstQuery: { ...first.firstQuery, ms: medianOf((figures) => figures.firstQuery.ms) },
+    repeatMs: medianOf((figures) => figures.repeatMs),
+    later,
+    laterMs: { median: median(later.map((query) => query.ms)), max: Math.max(...later.map((query) => query.ms)) },
+    failed: unique(passes.flatMap((figures) => figures.failed)),
+    strayRequests: Math.max(...passes.map((figures) => figures.strayRequests)),
+    passes: passes.length,
+    bytesDiffer,
   };
 }
 
@@ -633,12 +685,12 @@ export function formatReport(report: SiteBenchReport): string {
   const queryRows = [report.queries.first, ...report.queries.later].map((query, index) => [
     `${index === 0 ? 'first' : 'later'} ${query.kind}: ${query.text}`,
     ...sites.flatMap((site) => {
-      if (index === 0) return [String(site.search.firstQuery.results), kib(site.search.firstQuery.bytes), site.search.firstQuery.ms.toFixed(0)];
+      if (index === 0) return [String(site.search.firstQuery.results), kib(site.search.firstQuery.bytes), site.search.firstQuery.ms.toFixed(0), site.search.repeatMs.toFixed(0)];
       const figures = site.search.later[index - 1];
-      return figures ? [String(figures.results), kib(figures.bytes), figures.ms.toFixed(0)] : ['-', '-', '-'];
+      return figures ? [String(figures.results), kib(figures.bytes), figures.ms.toFixed(0), figures.cachedMs.toFixed(0)] : ['-', '-', '-', '-'];
     }),
   ]);
-  const queries = formatTable(['query', ...sites.flatMap((site) => [`${site.name} results`, 'KB', 'ms'])], queryRows);
+  const queries = formatTable(['query', ...sites.flatMap((site) => [`${site.name} results`, 'KB', 'ms', 'again ms'])], queryRows);
   const targets = formatTable(
     ['target (opskb)', 'value', 'target', 'result'],
     report.targets.map((target) => [target.name, target.value, target.target, target.pass === undefined ? 'n/a' : target.pass ? 'PASS' : 'FAIL']),
@@ -653,6 +705,7 @@ export function formatReport(report: SiteBenchReport): string {
     ...breakdown,
     '',
     queries,
+    '("again ms": the same query repeated once its chunks are loaded, i.e. Pagefind\'s search work without loading.)',
     '',
     'Targets',
     targets,
@@ -674,6 +727,28 @@ export type SiteBenchOptions = {
 };
 
 const SITE_URL = 'http://localhost:4321';
+/** Cold search passes per site; latencies are the median over them. */
+const SEARCH_PASSES = 3;
+
+/** What `astro build` reads from the project besides node_modules and the content root. */
+export const SITE_SOURCES = ['src', 'lint-rules', 'astro.config.mjs', 'package.json', 'tsconfig.json'] as const;
+
+/**
+ * A private copy of the site to build: Astro writes `<root>/.astro/content-modules.mjs` and reads it
+ * back while bundling, and puts its prerender bundle in `<cwd>/.astro/.prerender/` when the output is
+ * outside the cwd, so two builds of different knowledge bases from one project folder (this bench and
+ * a test run's fixture build) can take each other's files. node_modules is a real folder of
+ * per-package symlinks, so Astro's cache (node_modules/.astro) lands here too.
+ */
+function snapshotProject(projectDir: string, target: string): void {
+  for (const name of SITE_SOURCES) cpSync(join(projectDir, name), join(target, name), { recursive: true });
+  const modules = join(projectDir, 'node_modules');
+  mkdirSync(join(target, 'node_modules'));
+  for (const name of readdirSync(modules)) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(modules, name), join(target, 'node_modules', name));
+  }
+}
 
 export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
   const node = join(options.projectDir, 'node_modules', '.bin', 'node');
@@ -684,8 +759,6 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
   const probe = detectRssProbe();
   const root = mkdtempSync(join(tmpdir(), 'opskb-bench-site-'));
   const kbDir = join(root, 'kb');
-  // astro.config.mjs keeps one build cache per content root, under the project's node_modules.
-  const opskbCache = join(options.projectDir, 'node_modules', '.astro', createHash('sha256').update(resolveContentDir({ OPSKB_CONTENT_DIR: kbDir }, options.projectDir)).digest('hex').slice(0, 12));
   try {
     const started = performance.now();
     const kb = generateSyntheticKb({ docs: options.docs, brokenShare: 0 });
@@ -694,13 +767,16 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
     const queries = pickQueries(kb);
     const notes: string[] = [];
 
-    // opskb
-    const opskbDist = join(root, 'opskb-dist');
+    // opskb, from a snapshot of the site's sources.
+    const opskbProject = join(root, 'opskb');
+    snapshotProject(options.projectDir, opskbProject);
+    const opskbDist = join(opskbProject, 'dist');
     const opskbVersion = `(astro ${packageVersion(options.projectDir, 'astro')})`;
     const opskbBuild = await measureBuild('opskb', options.runs, probe, join(root, 'opskb-build.log'), {
-      spec: { command: node, args: [astro, 'build', '--outDir', opskbDist], cwd: options.projectDir, env: { ...process.env, OPSKB_CONTENT_DIR: kbDir, FORCE_COLOR: '0', NO_COLOR: '1' } },
+      spec: { command: node, args: [astro, 'build', '--outDir', opskbDist], cwd: opskbProject, env: { ...process.env, OPSKB_CONTENT_DIR: kbDir, FORCE_COLOR: '0', NO_COLOR: '1' } },
       before: () => {
-        rmSync(opskbCache, { recursive: true, force: true });
+        rmSync(join(opskbProject, 'node_modules', '.astro'), { recursive: true, force: true });
+        rmSync(join(opskbProject, '.astro'), { recursive: true, force: true });
         rmSync(opskbDist, { recursive: true, force: true });
       },
       dist: opskbDist,
@@ -717,6 +793,7 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
         spec: { command: node, args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], cwd: project, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
         before: () => {
           rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
+          rmSync(join(project, '.astro'), { recursive: true, force: true });
           rmSync(dist, { recursive: true, force: true });
         },
         dist,
@@ -726,7 +803,8 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
 
     // Search, in the browser.
     const pagePath = `/${kb.docs.find((doc) => doc.type === 'runbook')?.id ?? kb.docs[0]?.id}/`;
-    console.error(`  searching in Chromium from ${pagePath}: first query \`${queries.first.text}\`, then ${queries.later.length} more`);
+    console.error(`  searching in Chromium from ${pagePath}: first query \`${queries.first.text}\`, then ${queries.later.length} more; ${SEARCH_PASSES} cold passes per site`);
+    const searchLoad = loadavg()[0] ?? 0;
     const browser = await options.launchBrowser();
     const sites: SiteFigures[] = [];
     try {
@@ -736,8 +814,14 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
       ]) {
         const server = await startStaticServer({ root: site.dist });
         try {
-          const run = await measureSearch(browser, { baseUrl: server.url, pagePath, first: queries.first.text, later: queries.later.map((query) => query.text) });
-          sites.push({ name: site.name, version: site.version, build: site.build, search: summariseSearch(run, queries) });
+          const passes: SearchFigures[] = [];
+          for (let pass = 1; pass <= SEARCH_PASSES; pass += 1) {
+            const run = await measureSearch(browser, { baseUrl: server.url, pagePath, first: queries.first.text, later: queries.later.map((query) => query.text) });
+            passes.push(summariseSearch(run, queries));
+          }
+          const search = combineSearchPasses(passes);
+          console.error(`  ${site.name} search: first query ${kib(search.firstQuery.bytes)}, later median ${kib(search.laterBytes.median)}, ${search.laterMs.median.toFixed(0)} ms`);
+          sites.push({ name: site.name, version: site.version, build: site.build, search });
         } finally {
           await server.close();
         }
@@ -748,7 +832,7 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
 
     const [opskb] = sites;
     if (!opskb) throw new SiteBenchError('no search figures for opskb');
-    notes.push(...searchNotes(sites, queries, opskbDist));
+    notes.push(...searchNotes(sites, queries, opskbDist, searchLoad));
     const report: SiteBenchReport = { docs: kb.docs.length, sites, queries, targets: evaluateTargets(opskb, sites[1]), notes };
     console.log(`\n${formatReport(report)}`);
     if (options.json) {
@@ -757,7 +841,6 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
     }
     return 0;
   } finally {
-    rmSync(opskbCache, { recursive: true, force: true });
     if (options.keep) console.error(`\nKept the knowledge base, both projects, builds and logs in ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
@@ -820,10 +903,11 @@ function installStarlight(project: string, kb: SyntheticKb, root: string): { ver
   };
 }
 
-function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDist: string): string[] {
+function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDist: string, load: number): string[] {
+  const busy = load > availableParallelism() ? ` The machine was busy when the searches started (load average ${load.toFixed(2)} on ${availableParallelism()} cores): latencies are inflated.` : ` Load average when the searches started: ${load.toFixed(2)}.`;
   const notes = [
     'Bytes are response bodies plus response headers as Chromium saw them, from Playwright request events; the bench server (startStaticServer, sirv) sends no compression. Pagefind\'s index files are gzip inside, so they travel the same from any host; HTML and JS would be gzipped by a real host.',
-    'Pagefind 1.6 searches in a Web Worker: pagefind.init() loads pagefind-worker.js too, counted in "first query incl. init". Later-query latency is search + data() of the first 5 results, timed in the page.',
+    `Pagefind 1.6 searches in a Web Worker: pagefind.init() loads pagefind-worker.js too, counted in "first query incl. init". A query's latency is search + data() of the first 5 results, timed in the page; each is the median of ${sites[0]?.search.passes ?? 1} cold passes (a fresh browser context each), and the max is the slowest query's median.${busy}`,
   ];
   const script = join(opskbDist, 'pagefind', 'pagefind.js');
   if (existsSync(script)) {
@@ -835,6 +919,7 @@ function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDis
   for (const site of sites) {
     if (site.search.pageLoadPagefindRequests > 0) notes.push(`Warning: ${site.name}'s doc page loaded ${site.search.pageLoadPagefindRequests} Pagefind files by itself before the measurement; its figures may be low.`);
     if (site.search.failed.length > 0) notes.push(`${site.name}: ${site.search.failed.join(', ')} failed${site.search.failed.every((failure) => failure.startsWith('/favicon')) ? ' (the minimal project has no public/ folder; not a search request)' : ''}.`);
+    if (site.search.bytesDiffer.length > 0) notes.push(`${site.name}: the ${site.search.passes} passes transferred different bytes for ${site.search.bytesDiffer.join('; ')}; the table shows the first pass.`);
     if (site.search.strayRequests > 0) notes.push(`Warning: ${site.search.strayRequests} requests on ${site.name} started between measured steps and are not counted.`);
     const empty = site.search.later.filter((query) => query.results === 0).map((query) => `\`${query.query}\``);
     if (site.search.firstQuery.results === 0) empty.unshift(`\`${queries.first.text}\``);

@@ -3,6 +3,7 @@ import type { Summary } from '../../../src/lib/bench/measure.ts';
 import type { SearchRun, SearchStep, Transfer } from '../../../src/lib/bench/query-bench.ts';
 import {
   classifyPagefindPath,
+  combineSearchPasses,
   convertKbForStarlight,
   evaluateTargets,
   formatPhases,
@@ -198,6 +199,7 @@ const RUN: SearchRun = {
     step('later query', 14, [transfer('/pagefind/index/en_3.pf_index', 3000), transfer('/pagefind/fragment/en_4.pf_fragment', 2000)], 'OOMKilled', 5),
     step('later query', 30, [transfer('/pagefind/index/en_4.pf_index', 10_000)], 'Ledger DB', 0),
   ],
+  laterCached: [step('later query again', 20, [], 'replication lag', 647), step('later query again', 2, [], 'OOMKilled', 5), step('later query again', 1, [], 'Ledger DB', 0)],
   stray: [],
 };
 
@@ -216,11 +218,13 @@ describe('summariseSearch', () => {
       laterMs: { median: 30, max: 44 },
       failed: ['/favicon.svg (404)'],
       strayRequests: 0,
+      passes: 1,
+      bytesDiffer: [],
     });
     expect(figures.later).toEqual([
-      { query: 'replication lag', kind: 'symptom', bytes: 61_000, requests: 2, ms: 44, results: 647 },
-      { query: 'OOMKilled', kind: 'error', bytes: 5000, requests: 2, ms: 14, results: 5 },
-      { query: 'Ledger DB', kind: 'service', bytes: 10_000, requests: 1, ms: 30, results: 0 },
+      { query: 'replication lag', kind: 'symptom', bytes: 61_000, requests: 2, ms: 44, cachedMs: 20, results: 647 },
+      { query: 'OOMKilled', kind: 'error', bytes: 5000, requests: 2, ms: 14, cachedMs: 2, results: 5 },
+      { query: 'Ledger DB', kind: 'service', bytes: 10_000, requests: 1, ms: 30, cachedMs: 1, results: 0 },
     ]);
     expect(figures.firstQuery.summary.byAsset).toEqual({
       worker: { bytes: 43_100, requests: 1 },
@@ -235,6 +239,42 @@ describe('summariseSearch', () => {
   test('counts Pagefind files the page loaded on its own', () => {
     const run = { ...RUN, pageLoad: step('doc page load', 300, [transfer('/index.html', 1000), transfer('/pagefind/pagefind.js', 47_000)]) };
     expect(summariseSearch(run, QUERIES).pageLoadPagefindRequests).toBe(1);
+  });
+});
+
+describe('combineSearchPasses', () => {
+  const withTimes = (first: number, later: number[], cached = [20, 2, 1]): SearchRun => ({
+    ...RUN,
+    first: { ...RUN.first, ms: first },
+    later: RUN.later.map((query, index) => ({ ...query, ms: later[index] ?? 0 })),
+    laterCached: RUN.laterCached.map((query, index) => ({ ...query, ms: cached[index] ?? 0 })),
+  });
+
+  test('keeps the bytes and takes the median of every latency, query by query', () => {
+    const passes = [withTimes(62, [44, 14, 30]), withTimes(150, [120, 15, 29], [90, 9, 9]), withTimes(60, [40, 90, 31], [25, 3, 1])].map((run) => summariseSearch(run, QUERIES));
+    const combined = combineSearchPasses(passes);
+    expect(combined.firstQuery).toMatchObject({ bytes: 152_900, ms: 62 });
+    expect(combined.later.map((query) => [query.query, query.bytes, query.ms, query.cachedMs])).toEqual([
+      ['replication lag', 61_000, 44, 25],
+      ['OOMKilled', 5000, 15, 3],
+      ['Ledger DB', 10_000, 30, 1],
+    ]);
+    expect(combined.laterMs).toEqual({ median: 30, max: 44 });
+    expect(combined.laterBytes).toEqual({ median: 10_000, max: 61_000 });
+    expect(combined).toMatchObject({ passes: 3, bytesDiffer: [], failed: ['/favicon.svg (404)'] });
+  });
+
+  test('names the measures whose bytes differ between passes, with each pass\'s value', () => {
+    const other: SearchRun = {
+      ...RUN,
+      pageLoad: { ...RUN.pageLoad, transfers: [...RUN.pageLoad.transfers, transfer('/_astro/ui-core.js', 94_000)] },
+      first: { ...RUN.first, transfers: [...RUN.first.transfers, transfer('/pagefind/fragment/en_9.pf_fragment', 2048)] },
+    };
+    expect(combineSearchPasses([summariseSearch(RUN, QUERIES), summariseSearch(other, QUERIES)]).bytesDiffer).toEqual([
+      'doc page load: 39.0 KB / 130.8 KB',
+      'first query: 149.3 KB / 151.3 KB',
+    ]);
+    expect(() => combineSearchPasses([])).toThrow(SiteBenchError);
   });
 });
 
@@ -384,8 +424,8 @@ describe('formatReport', () => {
     expect(text).toMatch(/^build peak RSS, MB\s+1434\s+2048$/m);
     expect(text).toMatch(/^first query \+ pagefind\.js\s+195\.6 KB\s+195\.6 KB$/m);
     expect(text).toContain('  opskb: worker 42.1 KB · entry 0.4 KB · wasm 58.6 KB · meta 20.9 KB · index 23.4 KB · fragment 3.9 KB (2)');
-    expect(text).toMatch(/first alert: LedgerDbReplicationLagHigh\s+1\s+149\.3 KB\s+62\s+1\s+149\.3 KB\s+62/);
-    expect(text).toMatch(/later service: Ledger DB\s+0\s+9\.8 KB\s+30/);
+    expect(text).toMatch(/first alert: LedgerDbReplicationLagHigh\s+1\s+149\.3 KB\s+62\s+3\s+1\s+149\.3 KB\s+62\s+3$/m);
+    expect(text).toMatch(/later service: Ledger DB\s+0\s+9\.8 KB\s+30\s+1\s+0/);
     expect(text).toMatch(/opskb build wall ÷ Starlight build wall\s+0\.43× \(30\.0 s vs 70\.0 s\)\s+≤ 0\.5×\s+PASS/);
     expect(text).toMatch(/later queries transfer \(3\), median \/ max\s+9\.8 KB \/ 59\.6 KB\s+each ≤ 60\.0 KB\s+PASS/);
     expect(text).toContain('Notes\n- A note.');
