@@ -41,7 +41,7 @@ import type { z } from 'zod';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { defineRule } from '../src/lib/lint/define-rule.ts';
 import { describeIssue, isMissing } from '../src/lib/lint/zod-issues.ts';
-import { DOC_TYPE_SPECS, DOC_TYPES, type DocType } from '../src/lib/model/index.ts';
+import { DOC_TYPE_SPECS, DOC_TYPES, isoDateOf, type DocType } from '../src/lib/model/index.ts';
 
 /** The keys a type accepts, and those it requires (what an empty frontmatter is missing). */
 export function schemaKeys(type: DocType): { accepted: string[]; required: string[] } {
@@ -106,8 +106,8 @@ export default defineRule('frontmatter-schema', (tree, file, settings) => {
   // Reviews and gamedays cannot have happened after today.
   const data = frontmatter.data;
   const futureDate = (value: unknown, path: (string | number)[], what: string) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined;
-    if (text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text) && text > settings.today) {
+    const text = isoDateOf(value);
+    if (text !== undefined && text > settings.today) {
       file.message(`${what} ${text} is in the future (today is ${settings.today}): use the date the review or test actually happened.`, {
         place: frontmatter.positionOf(path),
       });

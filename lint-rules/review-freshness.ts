@@ -31,7 +31,7 @@
 import { z } from 'zod';
 import { asWarning, defineRule } from '../src/lib/lint/define-rule.ts';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
-import { addDuration, daysBetween, DOC_TYPE_SPECS, ISO_DATE_PATTERN, parseDuration } from '../src/lib/model/index.ts';
+import { addDuration, daysBetween, DOC_TYPE_SPECS, isoDateOf, parseDuration } from '../src/lib/model/index.ts';
 import { reviewStatus } from '../src/lib/review-status.ts';
 
 const options = z.strictObject({
@@ -40,10 +40,6 @@ const options = z.strictObject({
 
 const DEFAULT_TEST_EVERY = '180d';
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
-const dateOf = (value: unknown): string | undefined => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  return typeof text === 'string' && ISO_DATE_PATTERN.test(text) ? text : undefined;
-};
 const durationOf = (value: unknown, fallback: string): string =>
   typeof value === 'string' && parseDuration(value) ? value : fallback;
 
@@ -54,7 +50,7 @@ export default defineRule(
     const data = frontmatter?.data;
     if (!type || !frontmatter || !data) return;
 
-    const lastReviewed = dateOf(data['last_reviewed']);
+    const lastReviewed = isoDateOf(data['last_reviewed']);
     if (lastReviewed && lastReviewed <= settings.today) {
       const interval = durationOf(data['review_every'], DOC_TYPE_SPECS[type].defaultReviewEvery);
       const status = reviewStatus({ type, lastReviewed, reviewEvery: interval }, settings.today, dueSoonDays);
@@ -71,7 +67,7 @@ export default defineRule(
     const testEvery = durationOf(data['test_every'], DEFAULT_TEST_EVERY);
     const gamedays = Array.isArray(data['gamedays']) ? (data['gamedays'] as unknown[]) : [];
     const dates = gamedays
-      .map((gameday) => (gameday && typeof gameday === 'object' ? dateOf((gameday as Record<string, unknown>)['date']) : undefined))
+      .map((gameday) => (gameday && typeof gameday === 'object' ? isoDateOf((gameday as Record<string, unknown>)['date']) : undefined))
       .filter((date): date is string => date !== undefined && date <= settings.today)
       .sort();
     const latest = dates.at(-1);
@@ -83,7 +79,7 @@ export default defineRule(
     }
     const due = addDuration(latest, parseDuration(testEvery)!);
     const left = daysBetween(settings.today, due);
-    const index = gamedays.findIndex((gameday) => dateOf((gameday as Record<string, unknown> | null)?.['date']) === latest);
+    const index = gamedays.findIndex((gameday) => isoDateOf((gameday as Record<string, unknown> | null)?.['date']) === latest);
     const place = frontmatter.positionOf(['gamedays', index, 'date']);
     const fix = 'Run a recovery exercise and record it under `gamedays`.';
     if (left < 0) {

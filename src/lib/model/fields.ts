@@ -20,6 +20,12 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** A raw frontmatter value as a calendar date `YYYY-MM-DD`, or undefined when it is not one. */
+export function isoDateOf(value: unknown): string | undefined {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : undefined;
+  return text !== undefined && isCalendarDate(text) ? text : undefined;
+}
+
 /**
  * A YAML date `YYYY-MM-DD`, normalised to that string. YAML 1.1 parsers (Astro's) hand us a Date,
  * YAML 1.2 parsers (the linter's) a string; both mean the same calendar day.
@@ -27,12 +33,13 @@ function isCalendarDate(text: string): boolean {
 export const dateField = z
   .union([z.date(), z.string()], { error: 'expected a date written as YYYY-MM-DD, e.g. 2026-11-02' })
   .transform((value, context) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-    if (!isCalendarDate(text)) {
+    const date = isoDateOf(value);
+    if (date === undefined) {
+      const text = value instanceof Date ? String(value) : value.trim();
       context.addIssue({ code: 'custom', message: `expected a date written as YYYY-MM-DD, e.g. 2026-11-02; found \`${text}\`` });
       return z.NEVER;
     }
-    return text;
+    return date;
   });
 
 /** A duration string (`90d`, `6mo`, `2h30m`); kept as written, parse it with `parseDuration`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DOC_TYPE_SPECS, docIdOfPath, docTypeOfId, matchSection } from '../../../src/lib/model/index.ts';
+import { DOC_TYPE_SPECS, docIdOfPath, docTypeOfId, isoDateOf, matchSection } from '../../../src/lib/model/index.ts';
 
 const base = {
   title: 'Card authorization errors',
@@ -73,5 +73,19 @@ describe('doc ids and types', () => {
     expect(matchSection(sections, '  meaning ')?.title).toBe('Overview');
     expect(matchSection(sections, 'TROUBLESHOOTING')?.title).toBe('Diagnosis');
     expect(matchSection(sections, 'Recovery')).toBeUndefined();
+  });
+});
+
+describe('isoDateOf', () => {
+  test.each([
+    ['2026-11-02', '2026-11-02'],
+    [' 2026-11-02 ', '2026-11-02'],
+    [new Date('2026-11-02T00:00:00Z'), '2026-11-02'],
+    ['2026-02-30', undefined],
+    ['02/11/2026', undefined],
+    [20261102, undefined],
+    [undefined, undefined],
+  ])('%j → %j', (value, expected) => {
+    expect(isoDateOf(value)).toBe(expected);
   });
 });
