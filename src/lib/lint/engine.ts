@@ -13,6 +13,7 @@ import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type C
 import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
 import type { WorkerInput, WorkerOutput } from './lint-worker.ts';
 import type { LintSettings } from './settings.ts';
+import { installFastTraversal } from './traversal/install.ts';
 
 export { INTERNAL_RULE_ID } from './finding.ts';
 
@@ -136,6 +137,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
   let shared = sameKey ? cache?.shared : undefined;
   const needRules = shared === undefined || toLint.length > 0;
+  if (needRules) installFastTraversal();
   const rules = needRules ? await import('./linter.ts') : undefined;
   if (shared === undefined) {
     shared = [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];

@@ -6,7 +6,7 @@ import type { DocFacts } from '../kb/doc-facts.ts';
 import { loadKnowledgeBase, readFacts } from '../kb/knowledge-base.ts';
 import type { DocType } from '../model/index.ts';
 import { internalFinding, type Finding } from './finding.ts';
-import { createLinter } from './linter.ts';
+import { installFastTraversal } from './traversal/install.ts';
 
 export type WorkerInput = {
   readonly contentDir: string;
@@ -17,8 +17,13 @@ export type WorkerInput = {
 };
 export type WorkerOutput = { readonly results: { path: string; findings: Finding[] }[]; readonly internalFailure: boolean };
 
-// Started early by the engine; its work arrives as one message.
+// Started early by the engine: the rules load while the main thread indexes the knowledge base,
+// and the work arrives as one message.
+installFastTraversal();
+const loading = import('./linter.ts');
+
 parentPort?.once('message', async (input: WorkerInput) => {
+  const { createLinter } = await loading;
   const kb = loadKnowledgeBase(input.contentDir, (path) => input.facts[path] ?? readFacts(path));
   const linter = createLinter({ contentDir: input.contentDir, today: input.today, type: input.type, kb });
   const results: WorkerOutput['results'] = [];

@@ -123,6 +123,10 @@ const KEYWORDS = String.raw`(?:password|passwd|passphrase|pwd|secret|token|api[_
 /** A value: groups n (double-quoted), n + 1 (single-quoted), n + 2 (bare). */
 const VALUE = String.raw`(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'\x60,;)}\]&]+))`;
 
+const FLAG_PATTERN = new RegExp(String.raw`(?<![\w-])(--?(?=[A-Za-z])[\w-]*?${KEYWORDS})(=|[ \t]+)(?!-)${VALUE}`, 'gid');
+const MYSQL_PASSWORD_PATTERN = new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]*?[ \t]-p${VALUE}`, 'gd');
+const ASSIGNMENT_PATTERN = new RegExp(String.raw`(?<![\w.])(["']?)((?=[A-Za-z_])[\w.-]*?${KEYWORDS})\1([ \t]*)(:=|=>|=|:)(?![=:])([ \t]*)${VALUE}`, 'gid');
+
 type Value = { readonly value: string; readonly index: number; readonly quoted: boolean };
 
 function valueAt(match: RegExpExecArray, group: number): Value | undefined {
@@ -134,12 +138,15 @@ function valueAt(match: RegExpExecArray, group: number): Value | undefined {
   return undefined;
 }
 
-function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const regex = new RegExp(pattern.source, pattern.flags.includes('d') ? pattern.flags : `${pattern.flags}d`);
-  for (let match = regex.exec(text); match; match = regex.exec(text)) {
-    yield match;
-    if (match[0] === '') regex.lastIndex += 1;
+/** Every match of `pattern` (compiled once, with the `g` and `d` flags) in `text`. */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    matches.push(match);
+    if (match[0] === '') pattern.lastIndex += 1;
   }
+  return matches;
 }
 
 /** A candidate for group `group` of `match` (the whole match by default). */
@@ -151,11 +158,11 @@ function candidate(kind: SecretKind, match: RegExpExecArray, group: number, secr
 }
 
 function tokens(kind: SecretKind, pattern: RegExp): Scanner {
-  return (text) => [...matchesOf(pattern, text)].flatMap((match) => candidate(kind, match, 0, (value) => !isPlaceholder(value)));
+  return (text) => matchesOf(pattern, text).flatMap((match) => candidate(kind, match, 0, (value) => !isPlaceholder(value)));
 }
 
 const privateKeys: Scanner = (text) =>
-  [...matchesOf(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----([\s\S]*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g, text)].flatMap((match) =>
+  matchesOf(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----([\s\S]*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/gd, text).flatMap((match) =>
     candidate('private-key', match, 0, () => {
       // The body without armor headers (`Proc-Type: …`) and comment marks: a marker quoted in prose has none.
       const body = (match[1] ?? '').split('\n').filter((line) => !line.includes(':')).join('').replace(/[\s>#*-]/g, '');
@@ -164,22 +171,22 @@ const privateKeys: Scanner = (text) =>
   );
 
 const awsSecretKeys: Scanner = (text) =>
-  [...matchesOf(/(?<![\w.])(["']?)((?:aws_?)?secret_?access_?key)\1[ \t]*(?::=|=>|=|:)[ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi, text)].flatMap((match) =>
+  matchesOf(/(?<![\w.])(["']?)((?:aws_?)?secret_?access_?key)\1[ \t]*(?::=|=>|=|:)[ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gid, text).flatMap((match) =>
     candidate('aws-secret-access-key', match, 3, (value) => !isPlaceholder(value), match[2]),
   );
 
 const jwts: Scanner = (text) =>
-  [...matchesOf(/(?<![\w.-])([A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?![\w-])/g, text)].flatMap((match) =>
+  matchesOf(/(?<![\w.-])([A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?![\w-])/gd, text).flatMap((match) =>
     isJwtHeader(match[1] ?? '') ? candidate('jwt', match, 0, (value) => !isPlaceholder(value)) : [],
   );
 
 const urlCredentials: Scanner = (text) =>
-  [...matchesOf(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/?#'"<>]*:([^\s@/?#'"<>]+)@/gi, text)].flatMap((match) =>
+  matchesOf(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/?#'"<>]*:([^\s@/?#'"<>]+)@/gid, text).flatMap((match) =>
     candidate('url-credentials', match, 2, (value) => value.length >= 3 && !isPlaceholder(value) && !/^\d+$/.test(value), match[1]),
   );
 
 const authorizationHeaders: Scanner = (text) =>
-  [...matchesOf(/\bAuthorization["']?[ \t]*[:=][ \t]*["']?(Bearer|Basic|Token|Bot)[ \t]+([A-Za-z0-9._~+/=-]+)/gi, text)].flatMap((match) =>
+  matchesOf(/\bAuthorization["']?[ \t]*[:=][ \t]*["']?(Bearer|Basic|Token|Bot)[ \t]+([A-Za-z0-9._~+/=-]+)/gid, text).flatMap((match) =>
     candidate('authorization-header', match, 2, isLiteralSecret, `Authorization: ${match[1] ?? ''}`),
   );
 
@@ -189,27 +196,27 @@ function flagCandidate(found: Value | undefined, key: string, secret: boolean): 
 
 /** `--password x`, `-token=x`, `mysql -px`, `curl -u user:x`, SQL `PASSWORD 'x'` and `IDENTIFIED BY 'x'`. */
 const flags: Scanner = (text) => [
-  ...[...matchesOf(new RegExp(String.raw`(?<![\w-])(--?(?=[A-Za-z])[\w-]*?${KEYWORDS})(=|[ \t]+)(?!-)${VALUE}`, 'gi'), text)].flatMap((match) => {
+  ...matchesOf(FLAG_PATTERN, text).flatMap((match) => {
     const found = valueAt(match, 3);
     // After a space, `--token with care` is prose and `--secret id=npm,src=…` names a file.
     const spaced = match[2] !== '=';
     const secret = found?.quoted === true || !spaced || (looksLikeCredential(found?.value ?? '') && !/=[^=]/.test(found?.value ?? ''));
     return flagCandidate(found, match[1] ?? '', secret);
   }),
-  ...[...matchesOf(new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]*?[ \t]-p${VALUE}`, 'g'), text)].flatMap((match) =>
+  ...matchesOf(MYSQL_PASSWORD_PATTERN, text).flatMap((match) =>
     flagCandidate(valueAt(match, 1), '-p', true),
   ),
-  ...[...matchesOf(/(?<![\w-])(-u|--user)[ \t]+(["']?)[^\s:'"]+:([^\s'"]+)\2/g, text)].flatMap((match) =>
+  ...matchesOf(/(?<![\w-])(-u|--user)[ \t]+(["']?)[^\s:'"]+:([^\s'"]+)\2/gd, text).flatMap((match) =>
     candidate('flag', match, 3, isLiteralSecret, match[1]),
   ),
-  ...[...matchesOf(/\b(PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)')/gi, text)].flatMap((match) =>
+  ...matchesOf(/\b(PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)')/gid, text).flatMap((match) =>
     flagCandidate(valueAt(match, 2), (match[1] ?? '').replace(/[ \t]+/, ' '), true),
   ),
 ];
 
 /** `password: x`, `PGPASSWORD=x`, `"api_key": "x"`, `--from-literal=password=x`, `?token=x`. */
 const assignments: Scanner = (text, options) =>
-  [...matchesOf(new RegExp(String.raw`(?<![\w.])(["']?)((?=[A-Za-z_])[\w.-]*?${KEYWORDS})\1([ \t]*)(:=|=>|=|:)(?![=:])([ \t]*)${VALUE}`, 'gi'), text)].flatMap((match) => {
+  matchesOf(ASSIGNMENT_PATTERN, text).flatMap((match) => {
     const found = valueAt(match, 6);
     if (!found) return [];
     const bare = !found.quoted;
@@ -234,7 +241,7 @@ const assignments: Scanner = (text, options) =>
 const highEntropy: Scanner = (text, options) => {
   const threshold = options.entropyThreshold ?? DEFAULT_ENTROPY_THRESHOLD;
   const minLength = options.entropyMinLength ?? DEFAULT_ENTROPY_MIN_LENGTH;
-  return [...matchesOf(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/_=-])/g, text)].flatMap((match) => {
+  return matchesOf(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/_=-])/gd, text).flatMap((match) => {
     const value = match[0];
     // Random tokens this long mix cases and digits; names do not, and digests (`sha256:…`, `sha512-…`), git SHAs and UUIDs are hex.
     if (value.length < minLength || !/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/\d/.test(value)) return [];
@@ -247,31 +254,41 @@ const highEntropy: Scanner = (text, options) => {
   });
 };
 
-/** In priority order: where two secrets overlap, the first scanner's wins (`token: ghp_…` is a GitHub token). */
-const SCANNERS: readonly Scanner[] = [
-  privateKeys,
-  tokens('aws-access-key-id', /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g),
-  awsSecretKeys,
-  tokens('github-token', /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/g),
-  tokens('gitlab-token', /(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g),
-  tokens('slack-token', /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/g),
-  tokens('slack-webhook', /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g),
-  jwts,
-  urlCredentials,
-  authorizationHeaders,
-  flags,
-  assignments,
+/**
+ * In priority order: where two secrets overlap, the first scanner's wins (`token: ghp_…` is a
+ * GitHub token). Each scanner has a hint: text its pattern needs (a cheap search that rules out
+ * most text, so prose without credentials costs one search instead of twelve).
+ */
+const SCANNERS: readonly (readonly [hint: RegExp, scanner: Scanner])[] = [
+  [/PRIVATE KEY/, privateKeys],
+  [/AKIA|ASIA/, tokens('aws-access-key-id', /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/gd)],
+  [/secret_?access_?key/i, awsSecretKeys],
+  [/gh[pousr]_|github_pat_/, tokens('github-token', /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/gd)],
+  [/glpat-/, tokens('gitlab-token', /(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/gd)],
+  [/xox[abprs]-/, tokens('slack-token', /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/gd)],
+  [/hooks\.slack\.com/, tokens('slack-webhook', /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/gd)],
+  [/[\w-]{10}\.[\w-]{10}/, jwts],
+  [/:\/\/\S*@/, urlCredentials],
+  [/authorization/i, authorizationHeaders],
+  [/pass|pwd|secret|token|api[_-]?key|private[_-]?key|mysql|mariadb|-u|identified/i, flags],
+  [/pass|pwd|secret|token|api[_-]?key|private[_-]?key/i, assignments],
 ];
+const ANY_HINT = new RegExp(SCANNERS.map(([hint]) => `(?:${hint.source})`).join('|'), 'i');
+const HIGH_ENTROPY: readonly [RegExp, Scanner] = [/[A-Za-z0-9+/_-]{8}/, highEntropy];
 
 /**
  * The secrets in `text`, in order, one per occurrence. A secret claims its span, allowed or not,
  * so that a weaker scanner does not report part of it again.
  */
 export function detectSecrets(text: string, options: DetectOptions = {}): SecretMatch[] {
+  const scanners = ANY_HINT.test(text) ? SCANNERS : [];
+  const all = options.scanEntropy ? [...scanners, HIGH_ENTROPY] : scanners;
+  if (all.length === 0) return [];
   const allow = (options.allow ?? []).map((pattern) => (typeof pattern === 'string' ? new RegExp(pattern) : pattern));
   const claimed: { start: number; end: number }[] = [];
   const found: SecretMatch[] = [];
-  for (const scanner of options.scanEntropy ? [...SCANNERS, highEntropy] : SCANNERS) {
+  for (const [hint, scanner] of all) {
+    if (!hint.test(text)) continue;
     for (const { secret, ...match } of scanner(text, options)) {
       const start = match.index;
       const end = start + match.value.length;

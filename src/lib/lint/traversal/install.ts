@@ -1,0 +1,24 @@
+// Makes the modules loaded after this call in the current thread (the lint rules, remark-lint's
+// hygiene rules, unist-util-visit, mdast-util-phrasing) resolve two tree utilities to opskb's
+// faster drop-ins. Each worker thread calls it too: module hooks belong to the thread that
+// registers them.
+import { registerHooks } from 'node:module';
+
+const DROP_INS = new Map([
+  ['unist-util-visit-parents', new URL('./visit-parents.ts', import.meta.url).href],
+  ['unist-util-is', new URL('./is.ts', import.meta.url).href],
+]);
+let installed = false;
+
+export function installFastTraversal(): void {
+  // Vitest and other loaders without module hooks keep the original package: same results, slower.
+  if (installed || typeof registerHooks !== 'function') return;
+  installed = true;
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      const dropIn = DROP_INS.get(specifier);
+      // A drop-in that wraps its package imports the original.
+      return dropIn && context.parentURL !== dropIn ? { url: dropIn, shortCircuit: true } : nextResolve(specifier, context);
+    },
+  });
+}
