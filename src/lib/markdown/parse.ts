@@ -3,11 +3,18 @@
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { linkLiteralUrls } from './literal-urls.ts';
 
 export type SyntaxFlavour = 'mdx' | 'markdown';
 
@@ -15,16 +22,20 @@ export function flavourOfPath(path: string): SyntaxFlavour {
   return /\.mdx$/i.test(path) ? 'mdx' : 'markdown';
 }
 
-const markdownExtensions = [frontmatter(['yaml']), gfm()];
+// GFM as micromark-extension-gfm and mdast-util-gfm put it together, except autolink literals:
+// linkLiteralUrls finds those after the parse, for a fraction of the cost (see literal-urls.ts).
+const markdownExtensions = [frontmatter(['yaml']), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
 const mdxExtensions = [...markdownExtensions, mdxjs()];
-const markdownMdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()];
+const markdownMdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
 const mdxMdastExtensions = [...markdownMdastExtensions, mdxFromMarkdown()];
 
 /** Parses; throws the parser's error (with `line` and `column`) when the text is not valid in its flavour. */
 export function parseDocument(text: string, flavour: SyntaxFlavour): Root {
-  return flavour === 'mdx'
+  const tree = flavour === 'mdx'
     ? fromMarkdown(text, { extensions: mdxExtensions, mdastExtensions: mdxMdastExtensions })
     : fromMarkdown(text, { extensions: markdownExtensions, mdastExtensions: markdownMdastExtensions });
+  linkLiteralUrls(tree, text);
+  return tree;
 }
 
 export type SyntaxError = { readonly line: number; readonly column: number; readonly reason: string };
