@@ -1,8 +1,8 @@
 // `npm start`: builds the knowledge base when dist/ is missing or out of date, then serves it.
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveContentDir } from '../src/lib/kb/content-dir.ts';
+import { buildSite } from '../src/lib/site/build-site.ts';
 import { isBuildCurrent } from '../src/lib/site/build-stamp.ts';
 import { startStaticServer } from '../src/lib/site/static-server.ts';
 
@@ -13,10 +13,11 @@ const contentDir = resolveContentDir();
 
 if (!isBuildCurrent(outDir, { projectDir, contentDir })) {
   console.log(`Building the knowledge base in ${contentDir} (dist/ is missing or out of date)…`);
-  const build = spawnSync(process.execPath, [`${projectDir}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], { stdio: 'inherit', cwd: projectDir });
-  if (build.status !== 0) {
+  // The same build as `npm run build`: astro build, then the Pagefind index and the stamp.
+  const status = await buildSite({ projectDir, outDir, contentDir });
+  if (status !== 0) {
     console.error('The build failed (see above). Run `npm run lint` to find the doc at fault.');
-    process.exit(build.status ?? 1);
+    process.exit(status);
   }
 }
 

@@ -1,4 +1,5 @@
-// Builds a knowledge base with the real `astro build` (Pagefind included) into a temporary folder.
+// Builds a knowledge base as `npm run build` does (scripts/build.ts: astro build, then the Pagefind
+// index) into a temporary folder.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ export type Build = { readonly outDir: string; readonly log: string; readonly st
 
 export function buildSite(contentDir: string): Build {
   const outDir = mkdtempSync(join(tmpdir(), 'opskb-dist-'));
-  const result = spawnSync(process.execPath, [join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, [join(PROJECT_DIR, 'scripts/build.ts'), '--outDir', outDir], {
     cwd: PROJECT_DIR,
     encoding: 'utf8',
     env: { ...process.env, OPSKB_CONTENT_DIR: contentDir, FORCE_COLOR: '0' },

@@ -1,4 +1,4 @@
-// Builds the fixture knowledge base once per test run (a real `astro build` with Pagefind); the
+// Builds the fixture knowledge base once per test run (a real `npm run build`: astro build, then Pagefind); the
 // site, search and alert suites read it with `inject('fixtureBuild')`.
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
