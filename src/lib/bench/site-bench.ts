@@ -501,8 +501,10 @@ export type BuildPhases = {
   readonly renderSeconds?: number | undefined;
   /** `Building static entrypoints… [build] ✓ Completed in`: bundle + render + moving assets. */
   readonly staticSeconds?: number | undefined;
-  /** Pagefind's indexing, from opskb's or Starlight's integration log line (an `astro:build:done` hook). */
+  /** Pagefind's indexing, from opskb's build script or Starlight's integration (an `astro:build:done` hook) log line. */
   readonly pagefindSeconds?: number | undefined;
+  /** Pagefind ran after `astro build` had finished (opskb's scripts/build.ts), not inside Astro's clock. */
+  readonly pagefindAfterAstro?: boolean | undefined;
   /** `N page(s) built in`: Astro's clock, which starts after the config is loaded. */
   readonly totalSeconds?: number | undefined;
   readonly pages?: number | undefined;
@@ -542,7 +544,10 @@ export function parseBuildPhases(log: string): BuildPhases {
     else if (line.includes('Building static entrypoints')) staticBuild = true;
     else if (line.includes('generating static routes')) awaiting = 'renderSeconds';
     else if ((match = TIMERS.bundle.exec(line))) phases.bundleSeconds = (phases.bundleSeconds ?? 0) + read(match);
-    else if ((match = TIMERS.opskbPagefind.exec(line) ?? TIMERS.starlightPagefind.exec(line))) phases.pagefindSeconds = read(match);
+    else if ((match = TIMERS.opskbPagefind.exec(line) ?? TIMERS.starlightPagefind.exec(line))) {
+      phases.pagefindSeconds = read(match);
+      if (phases.totalSeconds !== undefined) phases.pagefindAfterAstro = true;
+    }
     else if ((match = TIMERS.total.exec(line))) {
       phases.pages = Number(match[1]);
       phases.totalSeconds = read(match, 2);
@@ -576,6 +581,13 @@ export function formatPhases(phases: BuildPhases, wallSeconds?: number | undefin
   add('render', phases.renderSeconds);
   add('assets', minus(phases.staticSeconds, phases.bundleSeconds, phases.renderSeconds));
   const hooks = minus(phases.totalSeconds, phases.collectSeconds, phases.staticSeconds);
+  if (phases.pagefindAfterAstro) {
+    add('after-build hooks', hooks);
+    add('Astro total', phases.totalSeconds);
+    add('then Pagefind', phases.pagefindSeconds);
+    if (wallSeconds !== undefined) add("outside Astro's clock and Pagefind", minus(wallSeconds, phases.totalSeconds, phases.pagefindSeconds));
+    return parts.join(' · ');
+  }
   if (hooks !== undefined) add('after-build hooks', hooks, phases.pagefindSeconds === undefined ? '' : ` (Pagefind ${phases.pagefindSeconds.toFixed(1)} s)`);
   else add('Pagefind', phases.pagefindSeconds);
   add('Astro total', phases.totalSeconds);

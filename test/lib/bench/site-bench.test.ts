@@ -343,6 +343,18 @@ describe('parseBuildPhases', () => {
     });
   });
 
+  test('reads the Pagefind step of scripts/build.ts, which runs after astro build has finished', () => {
+    const log = OPSKB_LOG.split('\n')
+      .filter((line) => !line.includes('opskb:pagefind'))
+      .concat('[opskb:pagefind] Pagefind indexed 4297 pages in 5598 ms')
+      .join('\n');
+    const phases = parseBuildPhases(log);
+    expect(phases).toMatchObject({ pagefindSeconds: 5.598, pagefindAfterAstro: true, totalSeconds: 57.19 });
+    expect(formatPhases(phases, 65)).toBe(
+      "sync 4.0 s · setup 0.1 s · bundle 28.0 s · render 16.7 s · assets 1.8 s · after-build hooks 6.5 s · Astro total 57.2 s · then Pagefind 5.6 s · outside Astro's clock and Pagefind 2.2 s",
+    );
+  });
+
   test("reads Starlight's log, with durations over a minute", () => {
     const log = [
       '18:25:14 [types] Generated 14.36s',
