@@ -43,14 +43,22 @@ import { defineRule } from '../src/lib/lint/define-rule.ts';
 import { describeIssue, isMissing } from '../src/lib/lint/zod-issues.ts';
 import { DOC_TYPE_SPECS, DOC_TYPES, isoDateOf, type DocType } from '../src/lib/model/index.ts';
 
+type SchemaKeys = { readonly accepted: readonly string[]; readonly required: readonly string[] };
+const keysOfType = new Map<DocType, SchemaKeys>();
+
 /** The keys a type accepts, and those it requires (what an empty frontmatter is missing). */
-export function schemaKeys(type: DocType): { accepted: string[]; required: string[] } {
-  const schema = DOC_TYPE_SPECS[type].schema as z.ZodObject;
-  const result = schema.safeParse({});
-  const required = result.success
-    ? []
-    : [...new Set(result.error.issues.filter((issue) => issue.path.length === 1).map((issue) => String(issue.path[0])))];
-  return { accepted: Object.keys(schema.shape), required };
+export function schemaKeys(type: DocType): SchemaKeys {
+  let keys = keysOfType.get(type);
+  if (!keys) {
+    const schema = DOC_TYPE_SPECS[type].schema as z.ZodObject;
+    const result = schema.safeParse({});
+    const required = result.success
+      ? []
+      : [...new Set(result.error.issues.filter((issue) => issue.path.length === 1).map((issue) => String(issue.path[0])))];
+    keys = { accepted: Object.keys(schema.shape), required };
+    keysOfType.set(type, keys);
+  }
+  return keys;
 }
 
 const typeFolders = DOC_TYPES.map((type) => `${DOC_TYPE_SPECS[type].folder}/`).join(', ');

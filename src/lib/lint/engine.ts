@@ -11,7 +11,7 @@ import { listDocFiles, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowl
 import { CONFIG_FILE, REGISTRY_SPECS, type DocType } from '../model/index.ts';
 import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
 import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
-import type { WorkerInput, WorkerOutput } from './lint-worker.ts';
+import type { WorkerBatch, WorkerOutput, WorkerSetup } from './lint-worker.ts';
 import type { LintSettings } from './settings.ts';
 import { installFastTraversal } from './traversal/install.ts';
 
@@ -23,7 +23,7 @@ export type LintOptions = {
   readonly type?: DocType | undefined;
   /** Cache file; no cache when absent. */
   readonly cacheFile?: string | undefined;
-  /** Worker threads to use besides the main thread; default: one per extra core for large runs. */
+  /** Worker threads to lint in (0: the main thread lints); default: one per core for large runs. */
   readonly workers?: number | undefined;
 };
 
@@ -36,8 +36,27 @@ export type LintResult = {
   readonly internalFailure: boolean;
 };
 
-/** Below this many files to lint, starting a worker costs more than it saves. */
+/** Files per worker thread: a worker costs about as much to start as linting this many files. */
 const FILES_PER_WORKER = 150;
+/** Files sent to a worker at a time: small enough that the workers finish together. */
+const BATCH_SIZE = 25;
+/**
+ * A worker's heap. Parsing allocates many short-lived objects: a nursery twice V8's default
+ * scavenges less often. The old generation holds the rules, the knowledge-base index and one
+ * file's tree at a time (about 25 MB for 2,000 docs); capping it well above that makes V8 collect
+ * before the heap grows to several times what is live (bench-lint's peak RSS). A worker that
+ * runs out anyway hands its batch back and the main thread lints it.
+ */
+const YOUNG_GENERATION_MB = 32;
+function oldGenerationMb(docs: number): number {
+  return 128 + Math.ceil(docs / 1000) * 16;
+}
+
+/** Workers for a cold run of `files` files: none below two workers' worth, else up to one per core. */
+export function workersFor(files: number, cores: number): number {
+  const useful = Math.floor(files / FILES_PER_WORKER);
+  return cores > 1 && useful >= 2 ? Math.min(cores, useful) : 0;
+}
 
 type Source = { path: string; text: string | undefined; hash: string | undefined };
 
@@ -64,19 +83,44 @@ function runKey(kb: KnowledgeBase, options: LintOptions): string {
 
 /** A worker that starts loading its modules now and receives its work later (or is dismissed). */
 class PendingWorker {
-  private readonly worker = new Worker(new URL('./lint-worker.ts', import.meta.url));
+  private readonly worker: Worker;
 
-  run(input: WorkerInput): Promise<WorkerOutput> {
-    return new Promise((resolve, reject) => {
-      this.worker.once('message', (output: WorkerOutput) => {
-        resolve(output);
+  constructor(docs: number) {
+    this.worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb(docs) },
+    });
+  }
+
+  /**
+   * Lints batches taken from `queue` until it is empty. A worker that fails (out of memory, a
+   * crash) puts its current batch back and stops: the files are linted elsewhere, never lost.
+   */
+  run(setup: WorkerSetup, queue: string[][]): Promise<WorkerOutput> {
+    const results: WorkerOutput['results'] = [];
+    let internalFailure = false;
+    let current: string[] | undefined;
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        if (current) queue.unshift(current);
+        current = undefined;
+        resolve({ results, internalFailure });
         void this.worker.terminate();
+      };
+      this.worker.on('message', (message: WorkerOutput | 'ready') => {
+        if (message !== 'ready') {
+          results.push(...message.results);
+          internalFailure ||= message.internalFailure;
+        }
+        current = queue.shift();
+        if (current) this.worker.postMessage({ files: current } satisfies WorkerBatch);
+        else finish();
       });
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => {
-        if (code !== 0) reject(new Error(`A lint worker stopped with exit code ${code}.`));
-      });
-      this.worker.postMessage(input);
+      this.worker.once('error', finish);
+      this.worker.once('exit', finish);
+      this.worker.postMessage(setup);
     });
   }
 
@@ -85,13 +129,26 @@ class PendingWorker {
   }
 }
 
+function loadLinter(): Promise<typeof import('./linter.ts')> {
+  installFastTraversal();
+  return import('./linter.ts');
+}
+
+/** Lints `files` in batches, each to the first free worker; `left`: what no worker could lint. */
+async function lintInWorkers(pool: readonly PendingWorker[], files: readonly string[], setup: WorkerSetup): Promise<{ results: WorkerOutput[]; left: string[] }> {
+  const queue: string[][] = [];
+  for (let start = 0; start < files.length; start += BATCH_SIZE) queue.push(files.slice(start, start + BATCH_SIZE));
+  const results = await Promise.all(pool.map((worker) => worker.run(setup, queue)));
+  return { results, left: queue.flat() };
+}
+
 export async function lintFiles(paths: readonly string[], options: LintOptions): Promise<LintResult> {
   const cache = options.cacheFile ? readCache(options.cacheFile) : undefined;
   // A cold run of many files will need workers: start them now, so that loading their modules
   // overlaps with reading and indexing the knowledge base here.
   const cores = availableParallelism();
-  const expectWorkers = cache === undefined ? Math.min(cores - 1, Math.floor(paths.length / FILES_PER_WORKER)) : 0;
-  const early = Array.from({ length: options.workers ?? expectWorkers }, () => new PendingWorker());
+  const expectWorkers = cache === undefined ? workersFor(paths.length, cores) : 0;
+  const early = Array.from({ length: options.workers ?? expectWorkers }, () => new PendingWorker(paths.length));
 
   const sources = new Map<string, Source>();
   const source = (path: string) => {
@@ -134,36 +191,29 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
     }
   }
 
-  // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
-  let shared = sameKey ? cache?.shared : undefined;
-  const needRules = shared === undefined || toLint.length > 0;
-  if (needRules) installFastTraversal();
-  const rules = needRules ? await import('./linter.ts') : undefined;
-  if (shared === undefined) {
-    shared = [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];
-  }
-
-  const wanted = options.workers ?? Math.min(cores - 1, Math.floor(toLint.length / FILES_PER_WORKER));
+  const wanted = toLint.length === 0 ? 0 : (options.workers ?? workersFor(toLint.length, cores));
   const pool = early.slice(0, wanted);
   for (const extra of early.slice(wanted)) extra.dismiss();
-  while (pool.length < wanted) pool.push(new PendingWorker());
-  const shares = Array.from({ length: pool.length + 1 }, () => [] as string[]);
-  toLint.forEach((path, index) => shares[index % shares.length]!.push(path));
-  const [own = [], ...others] = shares;
-  const running = pool.map((worker, index) =>
-    worker.run({ contentDir: options.contentDir, today: options.today, type: options.type, facts, files: others[index] ?? [] }),
-  );
-  if (rules && own.length > 0) {
-    const linter = rules.createLinter(settings);
-    for (const path of own) {
+  while (pool.length < wanted) pool.push(new PendingWorker(paths.length));
+  // The workers lint while this thread works out the findings shared by the whole run.
+  const linting = pool.length > 0 ? lintInWorkers(pool, toLint, { contentDir: options.contentDir, today: options.today, type: options.type, facts }) : undefined;
+
+  // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
+  let shared = sameKey ? cache?.shared : undefined;
+  const rules = shared === undefined || (toLint.length > 0 && !linting) ? await loadLinter() : undefined;
+  shared ??= [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];
+  const { results, left } = linting ? await linting : { results: [], left: toLint };
+  for (const output of results) {
+    internalFailure ||= output.internalFailure;
+    for (const { path, findings: found } of output.results) perFile.set(path, found);
+  }
+  if (left.length > 0) {
+    const linter = (rules ?? (await loadLinter())).createLinter(settings);
+    for (const path of left) {
       const result = await linter.lintText(path, source(path).text ?? '');
       internalFailure ||= result.internalFailure;
       perFile.set(path, result.findings);
     }
-  }
-  for (const output of await Promise.all(running)) {
-    internalFailure ||= output.internalFailure;
-    for (const { path, findings: found } of output.results) perFile.set(path, found);
   }
 
   const findings: Finding[] = [...shared];

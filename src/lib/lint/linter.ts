@@ -17,11 +17,17 @@ export function createLinter(settings: LintSettings) {
       const file = new VFile({ path, value });
       const findings: Finding[] = [];
       let internalFailure = false;
+      // remark-lint's rules create messages (Errors) they may never report, as causes: without
+      // a stack to capture, each costs a fraction. Findings carry positions, never stacks.
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
       try {
         await processor.run(processor.parse(file), file);
       } catch (error) {
         internalFailure = true;
         findings.push(internalFinding(path, `opskb failed on this file (a bug: please report it with the file): ${(error as Error).message}`));
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
       }
       for (const message of file.messages) {
         findings.push({
