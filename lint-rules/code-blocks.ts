@@ -179,6 +179,18 @@ export type FindOptions = {
   readonly shellLanguages?: readonly string[];
 };
 
+const globalPatterns = new WeakMap<DestructiveCommand, RegExp>();
+
+/** A command's pattern with the `g` and `m` flags, compiled once per command. */
+function globalPattern(destructive: DestructiveCommand): RegExp {
+  let pattern = globalPatterns.get(destructive);
+  if (!pattern) {
+    pattern = new RegExp(destructive.pattern.source, `${destructive.pattern.flags.replace(/[gmy]/g, '')}gm`);
+    globalPatterns.set(destructive, pattern);
+  }
+  return pattern;
+}
+
 /** The earliest destructive command in a block of `lang`, or undefined when there is none. */
 export function findDestructiveCommand(code: string, lang: string | null | undefined, options: FindOptions = {}): DestructiveMatch | undefined {
   const language = lang?.toLowerCase() ?? '';
@@ -191,8 +203,7 @@ export function findDestructiveCommand(code: string, lang: string | null | undef
 
   let first: { index: number; name: string } | undefined;
   for (const destructive of [...DESTRUCTIVE_COMMANDS, ...(options.extra ?? [])]) {
-    const flags = `${destructive.pattern.flags.replace(/[gmy]/g, '')}gm`;
-    for (const match of text.matchAll(new RegExp(destructive.pattern.source, flags))) {
+    for (const match of text.matchAll(globalPattern(destructive))) {
       if (first && match.index >= first.index) break;
       if (destructive.unless && destructive.unless.test(lineAround(text, match.index))) continue;
       first = { index: match.index, name: destructive.name ?? match[0].trim().replace(/\s+/g, ' ') };
