@@ -83,6 +83,16 @@ describe('worker threads', () => {
     expect(parallel.findings).toEqual(single.findings);
     expect(single.findings.length).toBeGreaterThan(10);
   });
+
+  test('files of a worker that runs out of memory are linted by the main thread, none lost', async () => {
+    const kb = copyFixtureKb('kb-broken');
+    const files = listDocFiles(kb);
+    const single = await lintFiles(files, { contentDir: kb, today: TODAY, workers: 0 });
+    // 4 MB of heap: not enough to load the rules, so both workers fail before linting anything.
+    const starved = await lintFiles(files, { contentDir: kb, today: TODAY, workers: 2, workerHeapMb: 4 });
+    expect(starved.findings).toEqual(single.findings);
+    expect(starved.internalFailure).toBe(false);
+  });
 });
 
 describe('--changed-since', () => {

@@ -25,6 +25,8 @@ export type LintOptions = {
   readonly cacheFile?: string | undefined;
   /** Worker threads to lint in (0: the main thread lints); default: one per core for large runs. */
   readonly workers?: number | undefined;
+  /** Old-generation limit of each worker's heap, in MB; default: scaled to the number of docs. */
+  readonly workerHeapMb?: number | undefined;
 };
 
 export type LintResult = {
@@ -85,9 +87,9 @@ function runKey(kb: KnowledgeBase, options: LintOptions): string {
 class PendingWorker {
   private readonly worker: Worker;
 
-  constructor(docs: number) {
+  constructor(heapMb: number) {
     this.worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb(docs) },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
     });
   }
 
@@ -148,7 +150,8 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   // overlaps with reading and indexing the knowledge base here.
   const cores = availableParallelism();
   const expectWorkers = cache === undefined ? workersFor(paths.length, cores) : 0;
-  const early = Array.from({ length: options.workers ?? expectWorkers }, () => new PendingWorker(paths.length));
+  const heapMb = options.workerHeapMb ?? oldGenerationMb(paths.length);
+  const early = Array.from({ length: options.workers ?? expectWorkers }, () => new PendingWorker(heapMb));
 
   const sources = new Map<string, Source>();
   const source = (path: string) => {
@@ -194,7 +197,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const wanted = toLint.length === 0 ? 0 : (options.workers ?? workersFor(toLint.length, cores));
   const pool = early.slice(0, wanted);
   for (const extra of early.slice(wanted)) extra.dismiss();
-  while (pool.length < wanted) pool.push(new PendingWorker(paths.length));
+  while (pool.length < wanted) pool.push(new PendingWorker(heapMb));
   // The workers lint while this thread works out the findings shared by the whole run.
   const linting = pool.length > 0 ? lintInWorkers(pool, toLint, { contentDir: options.contentDir, today: options.today, type: options.type, facts }) : undefined;
 
