@@ -54,12 +54,13 @@ export default defineRule(
     if (lastReviewed && lastReviewed <= settings.today) {
       const interval = durationOf(data['review_every'], DOC_TYPE_SPECS[type].defaultReviewEvery);
       const status = reviewStatus({ type, lastReviewed, reviewEvery: interval }, settings.today, dueSoonDays);
-      const place = frontmatter.positionOf(['last_reviewed']);
+      // Positions are looked up only for a finding: they cost a second, positioned YAML parse.
+      const place = () => frontmatter.positionOf(['last_reviewed']);
       const fix = 'Review the doc against reality and set `last_reviewed` to the day you did.';
       if (status.state === 'overdue') {
-        file.message(`Review overdue by ${days(-status.daysLeft)}: last reviewed ${lastReviewed}, due every ${interval}, so due ${status.dueDate}. ${fix}`, { place });
+        file.message(`Review overdue by ${days(-status.daysLeft)}: last reviewed ${lastReviewed}, due every ${interval}, so due ${status.dueDate}. ${fix}`, { place: place() });
       } else if (status.state === 'due-soon') {
-        asWarning(file.message(`Review due ${status.daysLeft === 0 ? 'today' : `in ${days(status.daysLeft)}`} (${status.dueDate}): last reviewed ${lastReviewed}, due every ${interval}. ${fix}`, { place }));
+        asWarning(file.message(`Review due ${status.daysLeft === 0 ? 'today' : `in ${days(status.daysLeft)}`} (${status.dueDate}): last reviewed ${lastReviewed}, due every ${interval}. ${fix}`, { place: place() }));
       }
     }
 
@@ -80,12 +81,12 @@ export default defineRule(
     const due = addDuration(latest, parseDuration(testEvery)!);
     const left = daysBetween(settings.today, due);
     const index = gamedays.findIndex((gameday) => isoDateOf((gameday as Record<string, unknown> | null)?.['date']) === latest);
-    const place = frontmatter.positionOf(['gamedays', index, 'date']);
+    const place = () => frontmatter.positionOf(['gamedays', index, 'date']);
     const fix = 'Run a recovery exercise and record it under `gamedays`.';
     if (left < 0) {
-      file.message(`DR test overdue by ${days(-left)}: latest gameday ${latest}, tested every ${testEvery}, so due ${due}. ${fix}`, { place });
+      file.message(`DR test overdue by ${days(-left)}: latest gameday ${latest}, tested every ${testEvery}, so due ${due}. ${fix}`, { place: place() });
     } else if (left <= dueSoonDays) {
-      asWarning(file.message(`DR test due ${left === 0 ? 'today' : `in ${days(left)}`} (${due}): latest gameday ${latest}, tested every ${testEvery}. ${fix}`, { place }));
+      asWarning(file.message(`DR test due ${left === 0 ? 'today' : `in ${days(left)}`} (${due}): latest gameday ${latest}, tested every ${testEvery}. ${fix}`, { place: place() }));
     }
   },
   options,
