@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // Entry point of the `opskb` command; everything it does lives in src/lib/cli/main.ts.
-import { main } from '../src/lib/cli/main.ts';
+import { enableCompileCache } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+// Node keeps the compiled, type-stripped modules between runs (about half a second less per run);
+// worker threads find the cache through the environment.
+const compileCache = enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/opskb/node-compile-cache', import.meta.url)));
+if (compileCache.directory) process.env['NODE_COMPILE_CACHE'] ??= compileCache.directory;
+const { main } = await import('../src/lib/cli/main.ts');
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
