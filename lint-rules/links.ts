@@ -12,7 +12,8 @@
  *   reader's browser.
  * - A link to a host in `internalDomains` must start with a `url_prefixes` entry of tools.yaml:
  *   dashboards and consoles come only from the approved tools, so they survive a migration and
- *   on-call engineers can trust them.
+ *   on-call engineers can trust them. A URL written out in the text counts as a link (GFM links
+ *   it on the site), except one whose host has no dot, such as `http://localhost:3000/`.
  *
  * External links are not fetched: lint results never depend on the network.
  *
