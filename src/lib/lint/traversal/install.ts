@@ -2,7 +2,7 @@
 // hygiene rules, unist-util-visit, mdast-util-phrasing) resolve two tree utilities to opskb's
 // faster drop-ins. Each worker thread calls it too: module hooks belong to the thread that
 // registers them.
-import { registerHooks } from 'node:module';
+import * as nodeModule from 'node:module';
 
 const DROP_INS = new Map([
   ['unist-util-visit-parents', new URL('./visit-parents.ts', import.meta.url).href],
@@ -11,7 +11,10 @@ const DROP_INS = new Map([
 let installed = false;
 
 export function installFastTraversal(): void {
-  // Vitest and other loaders without module hooks keep the original package: same results, slower.
+  // Node before 22.15 has no synchronous module hooks (opskb supports 22.12 and later): the
+  // original packages then serve, with the same results, slower. Read as a property, not
+  // imported by name, so that such a Node can still load this module.
+  const { registerHooks } = nodeModule as Partial<typeof nodeModule>;
   if (installed || typeof registerHooks !== 'function') return;
   installed = true;
   registerHooks({
