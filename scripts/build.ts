@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../src/lib/kb/content-dir.ts';
+import { explainBuildFailure } from '../src/lib/site/build-failure.ts';
 import { buildSite, SiteBuildError } from '../src/lib/site/build-site.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -29,8 +30,12 @@ async function main(): Promise<number> {
   // As in scripts/start.ts: OPSKB_OUT_DIR is relative to the project, --outDir to the working folder.
   const outDir = values.outDir === undefined ? resolve(PROJECT_DIR, process.env['OPSKB_OUT_DIR'] ?? 'dist') : resolve(values.outDir);
   try {
-    const status = await buildSite({ projectDir: PROJECT_DIR, outDir, contentDir: resolveContentDir() });
-    if (status !== 0) console.error('\nThe build failed (see above). Run `npm run lint` to find the doc at fault.');
+    const contentDir = resolveContentDir();
+    const status = await buildSite({ projectDir: PROJECT_DIR, outDir, contentDir });
+    if (status !== 0) {
+      const lines = await explainBuildFailure({ contentDir, cwd: process.cwd(), today: new Date().toISOString().slice(0, 10) });
+      console.error(`\n${lines.join('\n')}`);
+    }
     return status;
   } catch (error) {
     if (error instanceof SiteBuildError) {

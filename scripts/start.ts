@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveContentDir } from '../src/lib/kb/content-dir.ts';
+import { explainBuildFailure } from '../src/lib/site/build-failure.ts';
 import { buildSite } from '../src/lib/site/build-site.ts';
 import { isBuildCurrent } from '../src/lib/site/build-stamp.ts';
 import { startStaticServer } from '../src/lib/site/static-server.ts';
@@ -16,7 +17,8 @@ if (!isBuildCurrent(outDir, { projectDir, contentDir })) {
   // The same build as `npm run build`: astro build, then the Pagefind index and the stamp.
   const status = await buildSite({ projectDir, outDir, contentDir });
   if (status !== 0) {
-    console.error('The build failed (see above). Run `npm run lint` to find the doc at fault.');
+    const lines = await explainBuildFailure({ contentDir, cwd: process.cwd(), today: new Date().toISOString().slice(0, 10) });
+    console.error(`\n${lines.join('\n')}`);
     process.exit(status);
   }
 }

@@ -1,0 +1,31 @@
+// Why a build failed, at the line: Astro's own error names the doc but not where in it the
+// problem is. After a failed build, the build scripts list the docs' syntax and frontmatter
+// errors (what stops an Astro build), each at its line and column, as `npm run lint` reports them.
+import { listDocFiles } from '../kb/knowledge-base.ts';
+import { lintFiles } from '../lint/engine.ts';
+import type { Finding } from '../lint/finding.ts';
+import { formatLine } from '../lint/formats/stylish.ts';
+
+/** Rules whose errors make `astro build` fail: MDX that does not compile, frontmatter the collections refuse. */
+const BUILD_BREAKING_RULES = new Set(['opskb:mdx-syntax', 'opskb:frontmatter-schema']);
+
+export async function buildBreakingFindings(contentDir: string, today: string): Promise<Finding[]> {
+  const { findings } = await lintFiles(listDocFiles(contentDir), { contentDir, today });
+  return findings.filter((finding) => finding.severity === 'error' && BUILD_BREAKING_RULES.has(finding.ruleId));
+}
+
+/** The lines to print after a failed build. */
+export async function explainBuildFailure(options: { contentDir: string; cwd: string; today: string }): Promise<string[]> {
+  let findings: Finding[];
+  try {
+    findings = await buildBreakingFindings(options.contentDir, options.today);
+  } catch {
+    findings = [];
+  }
+  if (findings.length === 0) return ['The build failed (see above). Run `npm run lint` to find the doc at fault.'];
+  return [
+    'The build failed. These errors in the docs stop it:',
+    ...findings.map((finding) => `  ${formatLine(finding, options.cwd)}`),
+    'Fix them (`npm run lint` lists every finding) and build again.',
+  ];
+}
