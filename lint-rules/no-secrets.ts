@@ -86,6 +86,7 @@
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { locator } from '../src/lib/text/locator.ts';
 import { z } from 'zod';
 import { defineRule } from '../src/lib/lint/define-rule.ts';
 import {
@@ -168,22 +169,6 @@ function regionsOf(tree: Root): Region[] {
     }
   });
   return regions;
-}
-
-/** Line and column (1-based) of each offset, from the line starts of `text`. */
-function locator(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-  };
 }
 
 export default defineRule(

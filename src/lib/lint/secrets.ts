@@ -138,7 +138,7 @@ function valueAt(match: RegExpExecArray, group: number): Value | undefined {
   return undefined;
 }
 
-/** Every match of `pattern` (compiled once, with the `g` and `d` flags) in `text`. */
+/** Every match of `pattern` (a regular expression with the `g` and `d` flags) in `text`. */
 function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   pattern.lastIndex = 0;

@@ -7,6 +7,7 @@ import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { Point, Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
+import { locator } from '../text/locator.ts';
 
 const [transform] = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 /** Text the transform's patterns need: a scheme, `www.`, or an `@` (emails, mailto:, xmpp:). */
@@ -15,18 +16,7 @@ const MAY_HOLD_LITERAL = /:\/\/|www\.|@/i;
 /** Turns the autolink literals of `tree`'s text into links, each at its place in `source`. */
 export function linkLiteralUrls(tree: Root, source: string): void {
   if (!transform) return;
-  let lineStarts: number[] | undefined;
-  const pointAt = (offset: number): Point => {
-    lineStarts ??= startsOfLines(source);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1, offset };
-  };
+  let pointAt: ((offset: number) => Point) | undefined;
   visit(tree, (node, index, parent) => {
     if (node.type === 'link' || node.type === 'linkReference') return SKIP;
     if (node.type !== 'text' || !parent || index === undefined || !MAY_HOLD_LITERAL.test(node.value)) return undefined;
@@ -34,16 +24,10 @@ export function linkLiteralUrls(tree: Root, source: string): void {
     transform(wrapper as Root);
     const pieces = wrapper.children as PhrasingContent[];
     if (pieces.length === 1 && pieces[0] === node) return undefined;
-    place(pieces, node, source, pointAt);
+    place(pieces, node, source, (pointAt ??= locator(source)));
     parent.children.splice(index, 1, ...(pieces as never[]));
     return index + pieces.length;
   });
-}
-
-function startsOfLines(source: string): number[] {
-  const starts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
 }
 
 /**

@@ -22,8 +22,8 @@ export function parseYaml(text: string): ParsedYaml {
   let value: unknown;
   try {
     value = load(text, { schema: CORE_SCHEMA });
-  } catch {
-    return parseWithPositions(text);
+  } catch (refusal) {
+    return parseWithPositions(text, refusal);
   }
   let positioned: ParsedYaml | undefined;
   return {
@@ -33,7 +33,8 @@ export function parseYaml(text: string): ParsedYaml {
   };
 }
 
-function parseWithPositions(text: string): ParsedYaml {
+/** `refusal`: js-yaml's error, when it refused the text. */
+function parseWithPositions(text: string, refusal?: unknown): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
@@ -44,15 +45,11 @@ function parseWithPositions(text: string): ParsedYaml {
     ...toPosition(error.pos[0]),
     message: error.message.split('\n')[0] ?? error.message,
   }));
-  if (problems.length === 0) {
-    // js-yaml refused what `yaml` accepts: report js-yaml's reason at its place, as Astro would fail.
-    try {
-      load(text, { schema: CORE_SCHEMA });
-    } catch (error) {
-      const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      problems.push({ line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: reason });
-    }
+  if (problems.length === 0 && refusal !== undefined) {
+    // js-yaml refused what `yaml` accepts (an unknown tag such as `!custom`): report js-yaml's
+    // reason at its place, as Astro, which reads frontmatter with js-yaml, would fail there.
+    const { mark, reason, message } = refusal as { mark?: { line?: number; column?: number }; reason?: string; message?: string };
+    problems.push({ line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: reason ?? message ?? String(refusal) });
   }
   return {
     value: problems.length > 0 ? undefined : document.toJS(),

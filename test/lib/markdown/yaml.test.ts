@@ -22,4 +22,10 @@ describe('parseYaml', () => {
     expect(yaml.value).toBeUndefined();
     expect(yaml.problems).toEqual([{ line: 2, column: 1, message: 'Map keys must be unique' }]);
   });
+
+  test("reports what js-yaml (Astro's frontmatter parser) refuses even where yaml accepts it", () => {
+    const yaml = parseYaml('title: Orders\nowner: !custom payments\n');
+    expect(yaml.value).toBeUndefined();
+    expect(yaml.problems).toEqual([{ line: 2, column: 24, message: 'unknown tag !<!custom>' }]);
+  });
 });
