@@ -23,7 +23,7 @@ export type LintOptions = {
   readonly type?: DocType | undefined;
   /** Cache file; no cache when absent. */
   readonly cacheFile?: string | undefined;
-  /** Worker threads to lint in (0: the main thread lints); default: one per core for large runs. */
+  /** Worker threads that lint beside the main thread (0: it lints alone); default: one per core but one for large runs. */
   readonly workers?: number | undefined;
   /** Old-generation limit of each worker's heap, in MB; default: scaled to the number of docs. */
   readonly workerHeapMb?: number | undefined;
@@ -55,10 +55,13 @@ function oldGenerationMb(docs: number): number {
   return 128 + Math.ceil(docs / 1000) * 16;
 }
 
-/** Workers for a cold run of `files` files: none below two workers' worth, else up to one per core. */
+/**
+ * Worker threads for a cold run of `files` files, besides the main thread, which lints too: none
+ * below two threads' worth, else up to one per core but the main thread's.
+ */
 export function workersFor(files: number, cores: number): number {
   const useful = Math.floor(files / FILES_PER_WORKER);
-  return cores > 1 && useful >= 2 ? Math.min(cores, useful) : 0;
+  return cores > 1 && useful >= 2 ? Math.min(cores, useful) - 1 : 0;
 }
 
 type Source = { path: string; text: string | undefined; hash: string | undefined };
@@ -95,31 +98,40 @@ class PendingWorker {
   }
 
   /**
-   * Lints batches taken from `queue` until it is empty. A worker that fails (out of memory, a
-   * crash) puts its current batch back and stops: the files are linted elsewhere, never lost.
+   * Lints batches taken from `queue` until it is empty, with two batches in flight, so that the
+   * worker never waits for the main thread (busy linting its own batches) to send the next one.
+   * A worker that fails (out of memory, a crash) puts its batches back and stops: the files are
+   * linted elsewhere, never lost.
    */
   run(setup: WorkerSetup, queue: string[][]): Promise<WorkerOutput> {
     const results: WorkerOutput['results'] = [];
     let internalFailure = false;
-    let current: string[] | undefined;
+    const inFlight: string[][] = [];
     return new Promise((resolve) => {
       let done = false;
       const finish = () => {
         if (done) return;
         done = true;
-        if (current) queue.unshift(current);
-        current = undefined;
+        queue.unshift(...inFlight.splice(0));
         resolve({ results, internalFailure });
         void this.worker.terminate();
       };
+      const send = () => {
+        const batch = queue.shift();
+        if (!batch) return;
+        inFlight.push(batch);
+        this.worker.postMessage({ files: batch } satisfies WorkerBatch);
+      };
       this.worker.on('message', (message: WorkerOutput | 'ready') => {
-        if (message !== 'ready') {
+        if (message === 'ready') {
+          send();
+        } else {
+          inFlight.shift();
           results.push(...message.results);
           internalFailure ||= message.internalFailure;
         }
-        current = queue.shift();
-        if (current) this.worker.postMessage({ files: current } satisfies WorkerBatch);
-        else finish();
+        send();
+        if (inFlight.length === 0) finish();
       });
       this.worker.once('error', finish);
       this.worker.once('exit', finish);
@@ -137,13 +149,14 @@ function loadLinter(): Promise<typeof import('./linter.ts')> {
   return import('./linter.ts');
 }
 
-/** Lints `files` in batches, each to the first free worker; `left`: what no worker could lint. */
-async function lintInWorkers(pool: readonly PendingWorker[], files: readonly string[], setup: WorkerSetup): Promise<{ results: WorkerOutput[]; left: string[] }> {
+function batchesOf(files: readonly string[]): string[][] {
   const queue: string[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) queue.push(files.slice(start, start + BATCH_SIZE));
-  const results = await Promise.all(pool.map((worker) => worker.run(setup, queue)));
-  return { results, left: queue.flat() };
+  return queue;
 }
+
+/** Lets the workers' messages in between two files the main thread lints. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function lintFiles(paths: readonly string[], options: LintOptions): Promise<LintResult> {
   const cache = options.cacheFile ? readCache(options.cacheFile) : undefined;
@@ -199,26 +212,34 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const pool = early.slice(0, wanted);
   for (const extra of early.slice(wanted)) extra.dismiss();
   while (pool.length < wanted) pool.push(new PendingWorker(heapMb));
-  // The workers lint while this thread works out the findings shared by the whole run.
-  const linting = pool.length > 0 ? lintInWorkers(pool, toLint, { contentDir: options.contentDir, today: options.today, type: options.type, facts }) : undefined;
+  // The workers take batches from the queue while this thread works out the findings shared by
+  // the whole run, then this thread takes batches too. What is left in the queue once every
+  // worker has stopped (a failed worker's batches) is linted here as well.
+  const queue = batchesOf(toLint);
+  const setup: WorkerSetup = { contentDir: options.contentDir, today: options.today, type: options.type, facts };
+  const working = Promise.all(pool.map((worker) => worker.run(setup, queue)));
 
   // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
   let shared = sameKey ? cache?.shared : undefined;
-  const rules = shared === undefined || (toLint.length > 0 && !linting) ? await loadLinter() : undefined;
+  const rules = shared === undefined || toLint.length > 0 ? await loadLinter() : undefined;
   shared ??= [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];
-  const { results, left } = linting ? await linting : { results: [], left: toLint };
-  for (const output of results) {
+  const linter = toLint.length > 0 ? rules?.createLinter(settings) : undefined;
+  const lintHere = async () => {
+    for (let batch = queue.shift(); batch && linter; batch = queue.shift()) {
+      for (const path of batch) {
+        const result = await linter.lintText(path, source(path).text ?? '');
+        internalFailure ||= result.internalFailure;
+        perFile.set(path, result.findings);
+        if (pool.length > 0) await yieldToEvents();
+      }
+    }
+  };
+  await lintHere();
+  for (const output of await working) {
     internalFailure ||= output.internalFailure;
     for (const { path, findings: found } of output.results) perFile.set(path, found);
   }
-  if (left.length > 0) {
-    const linter = (rules ?? (await loadLinter())).createLinter(settings);
-    for (const path of left) {
-      const result = await linter.lintText(path, source(path).text ?? '');
-      internalFailure ||= result.internalFailure;
-      perFile.set(path, result.findings);
-    }
-  }
+  await lintHere();
 
   const findings: Finding[] = [...shared];
   for (const found of perFile.values()) findings.push(...found);
