@@ -7,6 +7,7 @@ import opskbPreset from '../../../lint-rules/index.ts';
 export { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import { internalFinding, type Finding, type RelatedLocation } from './finding.ts';
 import type { LintSettings } from './settings.ts';
+import { declareReadOnly } from './traversal/visit-parents.ts';
 
 export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };
 
@@ -22,7 +23,10 @@ export function createLinter(settings: LintSettings) {
       const stackTraceLimit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       try {
-        await processor.run(processor.parse(file), file);
+        const tree = processor.parse(file);
+        // The rules only read the tree: their walks can share one flat list of its nodes.
+        declareReadOnly(tree);
+        await processor.run(tree, file);
       } catch (error) {
         internalFailure = true;
         findings.push(internalFinding(path, `opskb failed on this file (a bug: please report it with the file): ${(error as Error).message}`));

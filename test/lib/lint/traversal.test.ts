@@ -7,10 +7,20 @@ import { convert as originalConvert } from '../../../node_modules/unist-util-is/
 import { visitParents as originalVisitParents, SKIP as ORIGINAL_SKIP, EXIT as ORIGINAL_EXIT } from '../../../node_modules/unist-util-visit-parents/lib/index.js';
 import { parseDocument } from '../../../src/lib/markdown/parse.ts';
 import { convert } from '../../../src/lib/lint/traversal/is.ts';
-import { EXIT, SKIP, visitParents } from '../../../src/lib/lint/traversal/visit-parents.ts';
+import { declareReadOnly, EXIT, SKIP, visitParents } from '../../../src/lib/lint/traversal/visit-parents.ts';
 import { FIXTURE_KB } from '../../support/fixtures.ts';
 
 type Visit = typeof visitParents;
+
+/** The same trees parsed again and declared read-only: forward enter-only walks take the flat path. */
+const READ_ONLY_TREES = [
+  parseDocument(readFileSync(join(FIXTURE_KB, 'runbooks/checkout/checkout-5xx.mdx'), 'utf8'), 'mdx'),
+  parseDocument(
+    ['# Title', '', '- a *b* `c`', '  - [x] d', '', '> Warning: e', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '[ref]: https://x.example', '', '```sh', 'ls', '```'].join('\n'),
+    'markdown',
+  ),
+];
+for (const tree of READ_ONLY_TREES) declareReadOnly(tree);
 
 const TREES = [
   parseDocument(readFileSync(join(FIXTURE_KB, 'runbooks/checkout/checkout-5xx.mdx'), 'utf8'), 'mdx'),
@@ -44,7 +54,7 @@ const TESTS: [string, unknown][] = [
 describe('visitParents drop-in', () => {
   test.each(TESTS)('walks like unist-util-visit-parents with %s, forwards and in reverse, with SKIP and EXIT', (_name, check) => {
     let visited = 0;
-    for (const tree of TREES) {
+    for (const tree of [...TREES, ...READ_ONLY_TREES, ...READ_ONLY_TREES]) {
       for (const reverse of [false, true]) {
         const expected = walk(originalVisitParents as unknown as Visit, ORIGINAL_SKIP, ORIGINAL_EXIT, tree, check, reverse, 25);
         expect(walk(visitParents, SKIP, EXIT, tree, check, reverse, 25)).toEqual(expected);
@@ -78,6 +88,46 @@ describe('visitParents drop-in', () => {
     const expected = run(originalVisitParents as unknown as Visit);
     expect(run(visitParents)).toEqual(expected);
     expect(expected.filter((entry) => entry === 'enter heading')).toHaveLength(2);
+  });
+
+  test('on a read-only tree, index jumps, SKIP and EXIT from an enter visitor walk as the original does', () => {
+    const [fresh, readOnlyTree] = [TREES[1] as Node, READ_ONLY_TREES[1] as Node];
+    // Each scenario: what the visitor returns for the n-th node it sees of a type.
+    const scenarios: [string, number, unknown][] = [
+      ['list', 1, 0], // back to the first block: the heading and the list are visited twice
+      ['listItem', 1, 5], // forward past the end of the inner list
+      ['paragraph', 2, 1],
+      ['root', 1, 3], // an index from the root: its children, nothing else
+      ['list', 1, 'skip'],
+      ['blockquote', 1, false],
+      ['listItem', 2, [true, 0]],
+      ['text', 3, ['skip', 2]],
+    ];
+    for (const [type, nth, answer] of scenarios) {
+      const run = (visit: Visit, tree: Node, skip: unknown, exit: unknown) => {
+        const seen: string[] = [];
+        let count = 0;
+        const translated = answer === 'skip' ? skip : answer === false ? exit : Array.isArray(answer) ? [answer[0] === 'skip' ? skip : answer[0], answer[1]] : answer;
+        (visit as (...parameters: unknown[]) => void)(tree, (node: Node, parents: Parent[], index?: number) => {
+          seen.push(`${node.type}@${index ?? '-'}/${parents.length}`);
+          if (node.type === type && (count += 1) === nth) return translated;
+          return undefined;
+        });
+        return seen;
+      };
+      const expected = run(originalVisitParents as unknown as Visit, fresh, ORIGINAL_SKIP, ORIGINAL_EXIT);
+      expect(run(visitParents, readOnlyTree, SKIP, EXIT), `${type} #${nth} returns ${JSON.stringify(answer)}`).toEqual(expected);
+    }
+  });
+
+  test('walks over a read-only tree share one list of ancestors per parent', () => {
+    const tree = READ_ONLY_TREES[0] as Node;
+    const first: Parent[][] = [];
+    const second: Parent[][] = [];
+    visitParents(tree, 'text', (_node: Node, parents: Parent[]) => void first.push(parents));
+    visitParents(tree, 'text', (_node: Node, parents: Parent[]) => void second.push(parents));
+    expect(first.length).toBeGreaterThan(0);
+    second.forEach((parents, index) => expect(parents).toBe(first[index]));
   });
 
   test('rejects what the original rejects, with the same message', () => {
