@@ -22,20 +22,23 @@ export function subtokenize(eventsArray: Event[]): boolean {
       jump = jumps.get(index);
     }
     const event = events.get(index);
+    const token = event[1];
 
-    // A hook for the GFM tasklist extension, which needs to know whether text is in the first
-    // content of a list item.
-    if (index && event[1].type === 'chunkFlow' && events.get(index - 1)[1].type === 'listItemPrefix') {
-      markFirstContentOfListItem(event[1]);
-    }
-
+    // Tokens come in many shapes, so each property read here is a slow (megamorphic) one: one
+    // read per event decides. Only a token with a content type can need work on enter, and a
+    // `chunkFlow` always has one (`flow`).
     if (event[0] === 'enter') {
-      if (event[1].contentType) {
+      if (token.contentType) {
+        // A hook for the GFM tasklist extension, which needs to know whether text is in the
+        // first content of a list item.
+        if (index && token.type === 'chunkFlow' && events.get(index - 1)[1].type === 'listItemPrefix') {
+          markFirstContentOfListItem(token);
+        }
         for (const [from, to] of subcontent(events, index)) jumps.set(from, to);
         index = jumps.get(index) ?? index;
         more = true;
       }
-    } else if (event[1]._container) {
+    } else if (token._container) {
       moveContainerExit(events, index, event);
     }
   }
