@@ -4,7 +4,6 @@
 // trees' digests must be the same for every doc: the fixtures, the demo, constructs that exercise
 // each branch of the algorithm, and the real runbooks of ../shared/corpus when they are there.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../../src/lib/kb/knowledge-base.ts';
 import { parseDocument } from '../../../src/lib/markdown/parse.ts';
 import { FIXTURES_DIR, PROJECT_DIR } from '../../support/fixtures.ts';
+import { treeDigest } from '../../support/tree-digest.ts';
 
 const CONSTRUCTS: Record<string, string> = {
   'nested-containers.md': ['> - a', '>   - [ ] b', '>', '>   lazy', '> > c', '', '1. one', '   ```sh', '   ls', '   ```', '2. two', '', '', '- x', '', '  - y', ''].join('\n'),
@@ -28,16 +28,6 @@ const CONSTRUCTS: Record<string, string> = {
 const scratch = mkdtempSync(join(tmpdir(), 'opskb-subtokenize-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function digest(parse: () => unknown): string {
-  let json: string;
-  try {
-    json = JSON.stringify(parse());
-  } catch (error) {
-    json = `error: ${(error as Error).message}`;
-  }
-  return createHash('sha256').update(json).digest('hex');
-}
-
 function compare(paths: readonly string[]): { dropInServes: boolean; differing: string[] } {
   const jobs = paths.flatMap((path) => (['mdx', 'markdown'] as const).map((flavour) => ({ path, flavour })));
   const child = spawnSync(process.execPath, [join(PROJECT_DIR, 'test/support/parse-with-drop-ins.ts')], {
@@ -49,7 +39,7 @@ function compare(paths: readonly string[]): { dropInServes: boolean; differing: 
   const { dropInServes, digests } = JSON.parse(child.stdout) as { dropInServes: boolean; digests: string[] };
   expect(digests).toHaveLength(jobs.length);
   const differing = jobs
-    .filter(({ path, flavour }, index) => digests[index] !== digest(() => parseDocument(readFileSync(path, 'utf8'), flavour)))
+    .filter(({ path, flavour }, index) => digests[index] !== treeDigest(() => parseDocument(readFileSync(path, 'utf8'), flavour)))
     .map(({ path, flavour }) => `${path} (${flavour})`);
   return { dropInServes, differing };
 }
