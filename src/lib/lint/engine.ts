@@ -43,9 +43,9 @@ export type LintResult = {
  * No pretenuring in the lint process (V8 flags are process-wide, so the workers get it too). V8
  * moves objects from allocation sites whose objects tend to survive (micromark's events and
  * tokens live as long as a parse) straight to the old generation; they die there soon after, and
- * until a full collection they keep what they point to alive through every young collection. On
- * 2,000 docs in one thread, young-collection pauses went from 2.0 s to 0.7–1.1 s and peak RSS
- * from 330 MB to 270 MB without it. Skipped with `OPSKB_KEEP_PRETENURING=1`.
+ * until a full collection they keep what they point to alive through every young collection.
+ * `npm run bench:lint`'s cold run peaked at 418 MB with it and 324 MB without (--trace-gc: young
+ * collections took about half as long). Skipped with `OPSKB_KEEP_PRETENURING=1`.
  */
 if (!process.env['OPSKB_KEEP_PRETENURING']) setFlagsFromString('--no-allocation-site-pretenuring');
 
@@ -59,7 +59,7 @@ const BATCH_SIZE = 25;
  * The old generation holds the rules, the knowledge-base index and one file's tree at a time
  * (about 25 MB for 2,000 docs); capping it well above that makes V8 collect before the heap grows
  * to several times what is live (peak RSS went from about 540 MB to 340 MB). A worker that runs
- * out anyway hands its batch back and the main thread lints it.
+ * out anyway hands its batches back and the main thread lints them.
  */
 const YOUNG_GENERATION_MB = 32;
 function oldGenerationMb(docs: number): number {

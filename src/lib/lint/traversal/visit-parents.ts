@@ -154,12 +154,7 @@ export function visitParents(tree: Node, testOrVisitors: unknown, visitorsOrReve
  * what the recursive walk does: the node's children, then the siblings from that index, walked
  * recursively; the flat walk resumes after the parent's subtree.
  */
-function walkFlat(
-  flat: Flat,
-  matches: Matcher,
-  enter: Visitor,
-  walk: (node: Node, index: number | undefined, parents: Parent[]) => ActionTuple,
-): void {
+function walkFlat(flat: Flat, matches: Matcher, enter: Visitor, walk: Walk): void {
   const { nodes, ancestors, indexes, ends } = flat;
   let entry = 0;
   while (entry < nodes.length) {
@@ -183,27 +178,20 @@ function walkFlat(
   }
 }
 
+type Walk = (node: Node, index: number | undefined, parents: Parent[]) => ActionTuple;
+
 /** After an index jump from `node`: its children (unless skipped), then its parent's children from `jump` on. */
-function resumeAt(
-  node: Node,
-  parents: Parent[],
-  result: ActionTuple,
-  jump: number,
-  walk: (node: Node, index: number | undefined, parents: Parent[]) => ActionTuple,
-): Action | undefined {
+function resumeAt(node: Node, parents: Parent[], result: ActionTuple, jump: number, walk: Walk): Action | undefined {
   const children = (node as Partial<Parent>).children;
-  if (children && result[0] !== SKIP) {
-    const inside = [...parents, node as Parent];
-    for (let offset = 0; offset > -1 && offset < children.length; ) {
-      const subresult = walk(children[offset] as Node, offset, inside);
-      if (subresult[0] === EXIT) return EXIT;
-      offset = typeof subresult[1] === 'number' ? subresult[1] : offset + 1;
-    }
-  }
+  if (children && result[0] !== SKIP && walkChildren(node as Parent, 0, [...parents, node as Parent], walk) === EXIT) return EXIT;
   const parent = parents[parents.length - 1];
-  if (!parent) return undefined;
-  for (let offset = jump; offset > -1 && offset < parent.children.length; ) {
-    const subresult = walk(parent.children[offset] as Node, offset, parents);
+  return parent ? walkChildren(parent, jump, parents, walk) : undefined;
+}
+
+/** Walks `parent`'s children from `from` on, following index jumps, as the recursive walk does. */
+function walkChildren(parent: Parent, from: number, ancestors: Parent[], walk: Walk): Action | undefined {
+  for (let offset = from; offset > -1 && offset < parent.children.length; ) {
+    const subresult = walk(parent.children[offset] as Node, offset, ancestors);
     if (subresult[0] === EXIT) return EXIT;
     offset = typeof subresult[1] === 'number' ? subresult[1] : offset + 1;
   }
