@@ -128,38 +128,52 @@ const ARGS = String.raw`(?:[ \t]+[^\s|;&]+)*?[ \t]+`;
 const END = String.raw`(?=[\s|;&'")]|$)`;
 const DRY_RUN = /--dry-?run(?!=none)/;
 
-const command = (name: string, pattern: string, unless?: RegExp): DestructiveCommand =>
-  unless ? { name, pattern: new RegExp(pattern), unless } : { name, pattern: new RegExp(pattern) };
-const sql = (name: string, pattern: string): DestructiveCommand => ({ name, pattern: new RegExp(pattern, 'i') });
+/**
+ * A word each built-in command's pattern needs, searched for before the pattern itself: a literal
+ * search is far cheaper than a pattern that starts with a look-behind, and most blocks hold few of
+ * these words. Commands from the options have none and are always tried.
+ */
+const NEEDS = new WeakMap<DestructiveCommand, RegExp>();
+
+const command = (name: string, needs: RegExp, pattern: string, unless?: RegExp): DestructiveCommand => {
+  const destructive = unless ? { name, pattern: new RegExp(pattern), unless } : { name, pattern: new RegExp(pattern) };
+  NEEDS.set(destructive, needs);
+  return destructive;
+};
+const sql = (name: string, needs: RegExp, pattern: string): DestructiveCommand => {
+  const destructive = { name, pattern: new RegExp(pattern, 'i') };
+  NEEDS.set(destructive, needs);
+  return destructive;
+};
 
 /** Commands that destroy data or capacity and must come after a warning. */
 export const DESTRUCTIVE_COMMANDS: readonly DestructiveCommand[] = [
   // Not `aws s3 rm` (its own entry, with `--dryrun`) nor `git rm` (the files stay in git).
-  command('rm -r', `(?<!\\b(?:s3|git)[ \\t]+)${cmd('rm')}${ARGS}(?:-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)${END}`),
-  command('find -delete', `${cmd('find')}${ARGS}-delete${END}`),
-  command('kubectl delete', `${cmd('kubectl')}${FLAGS}delete${END}`, DRY_RUN),
-  command('kubectl drain', `${cmd('kubectl')}${FLAGS}drain${END}`, DRY_RUN),
-  command('kubectl scale --replicas=0', `${cmd('kubectl')}${FLAGS}scale${ARGS}--replicas(?:=|[ \\t]+)0${END}`, DRY_RUN),
-  command('helm uninstall', `${cmd('helm')}${FLAGS}(?:uninstall|delete|del|un)${END}`, DRY_RUN),
-  command('terraform destroy', `${cmd('(?:terraform|tofu)')}${FLAGS}destroy${END}`),
-  command('terraform apply -destroy', `${cmd('(?:terraform|tofu)')}${FLAGS}apply${ARGS}--?destroy${END}`),
-  command('git push --force', `${cmd('git')}${FLAGS}push${ARGS}(?:--force(?:-with-lease|-if-includes)?(?:=[^\\s|;&]*)?|-f|\\+[^\\s|;&]+)${END}`),
-  command('git reset --hard', `${cmd('git')}${FLAGS}reset${ARGS}--hard${END}`),
-  command('dd of=/dev/…', `${cmd('dd')}${ARGS}of=/dev/`),
-  command('mkfs', `${cmd('mkfs')}(?:\\.\\w+)?${END}`),
-  command('aws s3 rm --recursive', `${cmd('aws')}${FLAGS}s3[ \\t]+rm${ARGS}--recursive${END}`, /--dryrun\b/),
-  command('aws s3 rb --force', `${cmd('aws')}${FLAGS}s3[ \\t]+rb${ARGS}--force${END}`),
-  command('aws rds delete-db-instance', `${cmd('aws')}${FLAGS}rds${FLAGS}delete-db-instance${END}`),
-  command('aws rds delete-db-cluster', `${cmd('aws')}${FLAGS}rds${FLAGS}delete-db-cluster${END}`),
-  command('aws ec2 terminate-instances', `${cmd('aws')}${FLAGS}ec2${FLAGS}terminate-instances${END}`, DRY_RUN),
-  sql('DROP TABLE', String.raw`\bdrop\s+table\b`),
-  sql('DROP DATABASE', String.raw`\bdrop\s+database\b`),
-  sql('DROP SCHEMA', String.raw`\bdrop\s+schema\b`),
-  command('dropdb', `${cmd('dropdb')}${END}`),
-  sql('TRUNCATE', String.raw`\btruncate\s+(?:table\s+)?(?:only\s+)?[\w"]`),
-  sql('DELETE FROM without WHERE', String.raw`\bdelete\s+from\b(?![^;]*\bwhere\b)`),
-  sql('FLUSHALL', String.raw`\bflushall\b`),
-  sql('FLUSHDB', String.raw`\bflushdb\b`),
+  command('rm -r', /rm/, `(?<!\\b(?:s3|git)[ \\t]+)${cmd('rm')}${ARGS}(?:-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)${END}`),
+  command('find -delete', /find/, `${cmd('find')}${ARGS}-delete${END}`),
+  command('kubectl delete', /kubectl/, `${cmd('kubectl')}${FLAGS}delete${END}`, DRY_RUN),
+  command('kubectl drain', /kubectl/, `${cmd('kubectl')}${FLAGS}drain${END}`, DRY_RUN),
+  command('kubectl scale --replicas=0', /kubectl/, `${cmd('kubectl')}${FLAGS}scale${ARGS}--replicas(?:=|[ \\t]+)0${END}`, DRY_RUN),
+  command('helm uninstall', /helm/, `${cmd('helm')}${FLAGS}(?:uninstall|delete|del|un)${END}`, DRY_RUN),
+  command('terraform destroy', /terraform|tofu/, `${cmd('(?:terraform|tofu)')}${FLAGS}destroy${END}`),
+  command('terraform apply -destroy', /terraform|tofu/, `${cmd('(?:terraform|tofu)')}${FLAGS}apply${ARGS}--?destroy${END}`),
+  command('git push --force', /git/, `${cmd('git')}${FLAGS}push${ARGS}(?:--force(?:-with-lease|-if-includes)?(?:=[^\\s|;&]*)?|-f|\\+[^\\s|;&]+)${END}`),
+  command('git reset --hard', /git/, `${cmd('git')}${FLAGS}reset${ARGS}--hard${END}`),
+  command('dd of=/dev/…', /dd/, `${cmd('dd')}${ARGS}of=/dev/`),
+  command('mkfs', /mkfs/, `${cmd('mkfs')}(?:\\.\\w+)?${END}`),
+  command('aws s3 rm --recursive', /aws/, `${cmd('aws')}${FLAGS}s3[ \\t]+rm${ARGS}--recursive${END}`, /--dryrun\b/),
+  command('aws s3 rb --force', /aws/, `${cmd('aws')}${FLAGS}s3[ \\t]+rb${ARGS}--force${END}`),
+  command('aws rds delete-db-instance', /aws/, `${cmd('aws')}${FLAGS}rds${FLAGS}delete-db-instance${END}`),
+  command('aws rds delete-db-cluster', /aws/, `${cmd('aws')}${FLAGS}rds${FLAGS}delete-db-cluster${END}`),
+  command('aws ec2 terminate-instances', /aws/, `${cmd('aws')}${FLAGS}ec2${FLAGS}terminate-instances${END}`, DRY_RUN),
+  sql('DROP TABLE', /drop/i, String.raw`\bdrop\s+table\b`),
+  sql('DROP DATABASE', /drop/i, String.raw`\bdrop\s+database\b`),
+  sql('DROP SCHEMA', /drop/i, String.raw`\bdrop\s+schema\b`),
+  command('dropdb', /dropdb/, `${cmd('dropdb')}${END}`),
+  sql('TRUNCATE', /truncate/i, String.raw`\btruncate\s+(?:table\s+)?(?:only\s+)?[\w"]`),
+  sql('DELETE FROM without WHERE', /delete/i, String.raw`\bdelete\s+from\b(?![^;]*\bwhere\b)`),
+  sql('FLUSHALL', /flushall/i, String.raw`\bflushall\b`),
+  sql('FLUSHDB', /flushdb/i, String.raw`\bflushdb\b`),
 ];
 
 export const DEFAULT_SHELL_LANGUAGES = ['bash', 'sh', 'shell', 'zsh', 'ksh'] as const;
@@ -203,6 +217,7 @@ export function findDestructiveCommand(code: string, lang: string | null | undef
 
   let first: { index: number; name: string } | undefined;
   for (const destructive of [...DESTRUCTIVE_COMMANDS, ...(options.extra ?? [])]) {
+    if (NEEDS.get(destructive)?.test(text) === false) continue;
     for (const match of text.matchAll(globalPattern(destructive))) {
       if (first && match.index >= first.index) break;
       if (destructive.unless && destructive.unless.test(lineAround(text, match.index))) continue;

@@ -89,6 +89,8 @@ describe('findDestructiveCommand', () => {
     ['helm uninstall', 'bash', 'helm delete checkout-api', 1, 1],
     ['terraform destroy', 'bash', 'terraform -chdir=envs/prod destroy -auto-approve', 1, 1],
     ['terraform apply -destroy', 'bash', 'terraform apply -destroy -target=module.cache', 1, 1],
+    ['terraform destroy', 'bash', 'tofu destroy -auto-approve', 1, 1],
+    ['terraform apply -destroy', 'bash', 'cd envs/prod && tofu apply -destroy', 1, 17],
     ['git push --force', 'bash', 'git push --force origin main', 1, 1],
     ['git push --force', 'bash', 'git push -f origin main', 1, 1],
     ['git push --force', 'bash', 'git push --force-with-lease origin release', 1, 1],
@@ -112,6 +114,8 @@ describe('findDestructiveCommand', () => {
     ['DELETE FROM without WHERE', 'sql', 'DELETE FROM carts;\nDELETE FROM sessions WHERE id = 1;', 1, 1],
     ['FLUSHALL', 'bash', 'redis-cli -h checkout-cache FLUSHALL', 1, 29],
     ['FLUSHDB', 'redis', 'flushdb', 1, 1],
+    ['FLUSHDB', 'bash', 'redis-cli -n 2 FlushDB', 1, 16],
+    ['DELETE FROM without WHERE', 'sql', 'Delete From carts;', 1, 1],
     ['kubectl delete', undefined, 'kubectl delete ns checkout', 1, 1],
     ['kubectl delete', 'console', '$ kubectl delete ns checkout\nnamespace "checkout" deleted', 1, 3],
   ])('%s in %s: %j', (name, lang, code, line, column) => {
