@@ -13,6 +13,7 @@ import { CONFIG_FILE, REGISTRY_SPECS, type DocType } from '../model/index.ts';
 import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
 import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
 import type { WorkerBatch, WorkerOutput, WorkerSetup } from './lint-worker.ts';
+import { importLinter, linterModuleUrl, type LinterModule } from './linter-bundle.ts';
 import type { LintSettings } from './settings.ts';
 import { installFastTraversal } from './traversal/install.ts';
 
@@ -86,7 +87,7 @@ function readSource(path: string): Source {
   }
 }
 
-function runKey(kb: KnowledgeBase, options: LintOptions): string {
+function runKey(kb: KnowledgeBase, options: LintOptions, fingerprint: string): string {
   const sharedTexts = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => {
     try {
       return readFileSync(join(kb.contentDir, file), 'utf8');
@@ -95,15 +96,16 @@ function runKey(kb: KnowledgeBase, options: LintOptions): string {
     }
   });
   const index = [...kb.docs.values()].map((doc) => [doc.id, doc.type, doc.alerts, doc.headings.map((heading) => heading.slug)]);
-  return hashText(JSON.stringify([CACHE_VERSION, codeFingerprint(), options.contentDir, options.today, options.type ?? null, sharedTexts, index]));
+  return hashText(JSON.stringify([CACHE_VERSION, fingerprint, options.contentDir, options.today, options.type ?? null, sharedTexts, index]));
 }
 
 /** A worker that starts loading its modules now and receives its work later (or is dismissed). */
 class PendingWorker {
   private readonly worker: Worker;
 
-  constructor(heapMb: number) {
+  constructor(heapMb: number, linterUrl: string) {
     this.worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
+      workerData: { linterUrl },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
     });
   }
@@ -155,9 +157,9 @@ class PendingWorker {
   }
 }
 
-function loadLinter(): Promise<typeof import('./linter.ts')> {
+function loadLinter(url: string): Promise<LinterModule> {
   installFastTraversal();
-  return import('./linter.ts');
+  return importLinter(url);
 }
 
 function batchesOf(files: readonly string[]): string[][] {
@@ -176,7 +178,12 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const cores = availableParallelism();
   const expectWorkers = cache === undefined ? workersFor(paths.length, cores) : 0;
   const heapMb = options.workerHeapMb ?? oldGenerationMb(paths.length);
-  const early = Array.from({ length: options.workers ?? expectWorkers }, () => new PendingWorker(heapMb));
+  // opskb's code and packages: part of the run key, and which build of the linter to load.
+  const fingerprint = codeFingerprint();
+  let linterUrl: Promise<string> | undefined;
+  const linterBuild = () => (linterUrl ??= linterModuleUrl(fingerprint));
+  const early: PendingWorker[] = [];
+  for (let count = options.workers ?? expectWorkers; count > 0; count -= 1) early.push(new PendingWorker(heapMb, await linterBuild()));
 
   const sources = new Map<string, Source>();
   const source = (path: string) => {
@@ -198,7 +205,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   }
   const kb = loadKnowledgeBase(options.contentDir, (path) => facts[path] ?? extractDocFacts(source(path).text ?? ''), kbFiles);
   const settings: LintSettings = { contentDir: options.contentDir, today: options.today, type: options.type, kb };
-  const key = runKey(kb, options);
+  const key = runKey(kb, options, fingerprint);
   const sameKey = cache?.runKey === key;
 
   const perFile = new Map<string, Finding[]>();
@@ -222,7 +229,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const wanted = toLint.length === 0 ? 0 : (options.workers ?? workersFor(toLint.length, cores));
   const pool = early.slice(0, wanted);
   for (const extra of early.slice(wanted)) extra.dismiss();
-  while (pool.length < wanted) pool.push(new PendingWorker(heapMb));
+  while (pool.length < wanted) pool.push(new PendingWorker(heapMb, await linterBuild()));
   // The workers take batches from the queue while this thread works out the findings shared by
   // the whole run, then this thread takes batches too. What is left in the queue once every
   // worker has stopped (a failed worker's batches) is linted here as well.
@@ -232,7 +239,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
 
   // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
   let shared = sameKey ? cache?.shared : undefined;
-  const rules = shared === undefined || toLint.length > 0 ? await loadLinter() : undefined;
+  const rules = shared === undefined || toLint.length > 0 ? await loadLinter(await linterBuild()) : undefined;
   shared ??= [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];
   const linter = toLint.length > 0 ? rules?.createLinter(settings) : undefined;
   const lintHere = async () => {

@@ -2,12 +2,13 @@
 // thread read, then lints the batches of files it is sent, one at a time, posting each batch's
 // findings back (the engine sends the next batch to whichever worker is free).
 import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import { loadKnowledgeBase, readFacts } from '../kb/knowledge-base.ts';
 import type { DocType } from '../model/index.ts';
 import { internalFinding, type Finding } from './finding.ts';
 import type { FileResult } from './linter.ts';
+import { importLinter, LINTER_SOURCE_URL } from './linter-bundle.ts';
 import { installFastTraversal } from './traversal/install.ts';
 
 export type WorkerSetup = {
@@ -19,9 +20,11 @@ export type WorkerSetup = {
 export type WorkerBatch = { readonly files: readonly string[] };
 export type WorkerOutput = { readonly results: { path: string; findings: Finding[] }[]; readonly internalFailure: boolean };
 
-// Started early by the engine: the rules load while the main thread indexes the knowledge base.
+// Started early by the engine: the rules load while the main thread indexes the knowledge base,
+// from the build of the linter the engine chose (linter-bundle.ts).
 installFastTraversal();
-const loading = import('./linter.ts');
+const { linterUrl } = (workerData ?? {}) as { linterUrl?: string };
+const loading = importLinter(linterUrl ?? LINTER_SOURCE_URL);
 
 parentPort?.once('message', async (setup: WorkerSetup) => {
   const { createLinter } = await loading;

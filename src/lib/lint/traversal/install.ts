@@ -4,7 +4,7 @@
 // thread calls it too: module hooks belong to the thread that registers them.
 import * as nodeModule from 'node:module';
 
-const DROP_INS = new Map([
+export const DROP_INS = new Map([
   ['unist-util-visit-parents', new URL('./visit-parents.ts', import.meta.url).href],
   ['unist-util-is', new URL('./is.ts', import.meta.url).href],
   ['micromark-util-subtokenize', new URL('./subtokenize.ts', import.meta.url).href],
