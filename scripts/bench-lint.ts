@@ -23,7 +23,7 @@ const MB = 1024 * 1024;
 const USAGE = `Usage: node scripts/bench-lint.ts [--docs N] [--runs R] [--keep] [--json FILE]
 
   --docs N     docs in the synthetic knowledge base (default 2000)
-  --runs R     runs per measurement; the table shows the median wall time and the maximum RSS (default 3)
+  --runs R     rounds; each runs every tool once; the table shows the median wall time and the maximum RSS (default 3)
   --keep       keep the temporary knowledge base (its path is printed)
   --json FILE  also write the raw numbers to FILE`;
 
@@ -169,8 +169,9 @@ async function bench(): Promise<number> {
       { key: 'markdownlint-cli2', label: 'markdownlint-cli2 (default rules, no MDX)', spec: { command: NODE, args: [MARKDOWNLINT, '**/*.{md,mdx}'], cwd: kbDir }, files: docs, check: markdownlintCheck(docs) },
     ];
 
-    const results: Result[] = [];
-    for (const tool of tools) results.push(await measureTool(tool, runs, probe));
+    // Round by round, every tool once per round: a slower minute of a shared machine then falls
+    // on every tool alike instead of on whichever tool ran during it, and the ratios hold.
+    const results: Result[] = await measureRounds(tools, runs, probe);
 
     // --changed-since: 5 runbooks edited after the commit, linted without the cache.
     const edited = kb.docs.filter((doc) => doc.type === 'runbook' && !doc.problem);
@@ -179,7 +180,7 @@ async function bench(): Promise<number> {
       if (doc) appendFileSync(join(kbDir, doc.path), '\nAfter the last incident review, the dashboard above also shows the breakdown per route.\n');
     }
     const changedTool: Tool = { key: 'opskb-changed', label: `opskb lint --changed-since HEAD (${CHANGED_DOCS} edited, --no-cache)`, spec: opskbLint(['--no-cache', '--changed-since', 'HEAD']), files: CHANGED_DOCS, check: opskbCheck(CHANGED_DOCS) };
-    results.push(await measureTool(changedTool, runs, probe));
+    results.push(...(await measureRounds([changedTool], runs, probe)));
     // The same with the warm cache (a copy per run, so each run starts from the same cache):
     // facts of the unchanged docs then come from the cache instead of 2,000 frontmatter parses.
     const changedCache = join(root, 'changed-cache.json');
@@ -191,7 +192,7 @@ async function bench(): Promise<number> {
       check: opskbCheck(CHANGED_DOCS),
       before: () => copyFileSync(cacheFile, changedCache),
     };
-    results.push(await measureTool(changedCachedTool, runs, probe));
+    results.push(...(await measureRounds([changedCachedTool], runs, probe)));
 
     const report = printReport(kb, results, runKeys.size === 1);
     if (values.json) {
@@ -226,26 +227,31 @@ function commitAll(dir: string): void {
   git(['commit', '-q', '-m', 'Synthetic knowledge base']);
 }
 
-async function measureTool(tool: Tool, runs: number, probe: RssProbe): Promise<Result> {
-  const measurements: Measurement[] = [];
-  const notes: string[] = [];
+/** `runs` rounds of running each tool once, in order; a result per tool. */
+async function measureRounds(tools: readonly Tool[], runs: number, probe: RssProbe): Promise<Result[]> {
+  const measured = tools.map(() => ({ measurements: [] as Measurement[], notes: [] as string[] }));
   for (let run = 1; run <= runs; run += 1) {
-    tool.before?.();
-    const measurement = await measureCommand(tool.spec, probe);
-    tool.after?.();
-    let note: string;
-    try {
-      note = tool.check(measurement);
-    } catch (error) {
-      if (!(error instanceof BenchError)) throw error;
-      const tail = `${measurement.stderr}\n${measurement.stdout}`.trim().split('\n').slice(-15).join('\n');
-      throw new BenchError(`${tool.label}, run ${run}: ${error.message}\nexit code ${measurement.exitCode ?? `signal ${measurement.signal}`}; last lines of its output:\n${tail}`);
+    for (const [index, tool] of tools.entries()) {
+      tool.before?.();
+      const measurement = await measureCommand(tool.spec, probe);
+      tool.after?.();
+      let note: string;
+      try {
+        note = tool.check(measurement);
+      } catch (error) {
+        if (!(error instanceof BenchError)) throw error;
+        const tail = `${measurement.stderr}\n${measurement.stdout}`.trim().split('\n').slice(-15).join('\n');
+        throw new BenchError(`${tool.label}, run ${run}: ${error.message}\nexit code ${measurement.exitCode ?? `signal ${measurement.signal}`}; last lines of its output:\n${tail}`);
+      }
+      measured[index]?.measurements.push(measurement);
+      measured[index]?.notes.push(note);
+      console.error(`  ${tool.label}, run ${run}/${runs}: ${measurement.wallSeconds.toFixed(2)} s, ${(measurement.peakRssBytes / MB).toFixed(0)} MB (${note})`);
     }
-    measurements.push(measurement);
-    notes.push(note);
-    console.error(`  ${tool.label}, run ${run}/${runs}: ${measurement.wallSeconds.toFixed(2)} s, ${(measurement.peakRssBytes / MB).toFixed(0)} MB (${note})`);
   }
-  return { tool, summary: summarise(measurements), notes, outputs: measurements.map((measurement) => measurement.stdout) };
+  return tools.map((tool, index) => {
+    const { measurements, notes } = measured[index] ?? { measurements: [], notes: [] };
+    return { tool, summary: summarise(measurements), notes, outputs: measurements.map((measurement) => measurement.stdout) };
+  });
 }
 
 function exitCodeIn(measurement: Measurement, accepted: readonly number[]): void {
@@ -319,7 +325,7 @@ function printEnvironment(kb: SyntheticKb, probe: RssProbe, runs: number, genera
   console.log(`  tools: remark-cli ${packageVersion('remark-cli')}, markdownlint-cli2 ${packageVersion('markdownlint-cli2')}; peak RSS via ${probe === 'gnu-time' ? 'GNU time (%M)' : '/proc/<pid>/status VmHWM'}`);
   console.log(`  knowledge base: ${kb.docs.length} docs (${mix.runbook} runbooks, ${mix['dr-plan']} DR plans, ${mix.knowledge} knowledge, ${mix.onboarding} onboarding), ${mdx} .mdx / ${kb.docs.length - mdx} .md, ${(kb.totalBytes / MB).toFixed(2)} MB (${(kb.totalBytes / kb.files.length / 1024).toFixed(1)} KB per file), ${planted} with a planted problem; seed ${kb.seed}, --now ${kb.today}`);
   console.log(`  generated and committed in ${generatedSeconds.toFixed(1)} s at ${kbDir}`);
-  console.log(`  ${runs} runs per tool: median wall time, maximum peak RSS\n`);
+  console.log(`  ${runs} rounds, each running every tool once (interleaved, so that a slow spell of the machine falls on all alike): median wall time, maximum peak RSS\n`);
 }
 
 function packageVersion(name: string): string {
