@@ -16,6 +16,18 @@ export type SearchStep = {
   readonly transfers: readonly Transfer[];
 };
 
+/**
+ * What requests alone cost in this browser, on the same server and connections: a later query
+ * makes two rounds of them (its index chunks, then up to five fragments at once) before any
+ * search work, so this is the floor under its latency on this machine.
+ */
+export type RequestFloor = {
+  /** One request for pagefind-entry.json (under 1 KB): median of 10, one after another. */
+  readonly oneMs: number;
+  /** Five such requests at once, until the last answers: median of 5 rounds. */
+  readonly fiveMs: number;
+};
+
 export type SearchRun = {
   readonly pageUrl: string;
   readonly pageStatus: number;
@@ -32,6 +44,7 @@ export type SearchRun = {
   readonly laterCached: readonly SearchStep[];
   /** Requests that started between steps (should be none). */
   readonly stray: readonly Transfer[];
+  readonly requestFloor?: RequestFloor | undefined;
 };
 
 export type SearchOptions = {
@@ -85,6 +98,7 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
       const step = await query(text);
       laterCached.push({ label: 'later query again', query: text, ms: step.value.ms, results: step.value.results, transfers: step.transfers });
     }
+    const requestFloor = (await recorder.step(() => measureRequestFloor(page))).value;
     return {
       pageUrl,
       pageStatus: pageLoad.value.status,
@@ -96,6 +110,7 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
       later,
       laterCached,
       stray: recorder.stray,
+      requestFloor,
     };
   } finally {
     await context.close();
@@ -192,6 +207,22 @@ async function search(page: Page, query: string, shown: number): Promise<{ ms: n
     return { ms: performance.now() - started, results: response.results.length };
   })()`);
   return { ms: numberField(value, 'ms'), results: numberField(value, 'results') };
+}
+
+/** After the searches, so that the page's connections are as warm as a later query finds them. */
+async function measureRequestFloor(page: Page): Promise<RequestFloor> {
+  const value = await page.evaluate(`(async () => {
+    let n = 0;
+    const fetchOne = async () => { const response = await fetch('/pagefind/pagefind-entry.json?floor=' + (n += 1)); await response.arrayBuffer(); };
+    const time = async (run) => { const started = performance.now(); await run(); return performance.now() - started; };
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const one = [];
+    for (let i = 0; i < 10; i += 1) one.push(await time(fetchOne));
+    const five = [];
+    for (let i = 0; i < 5; i += 1) five.push(await time(() => Promise.all([fetchOne(), fetchOne(), fetchOne(), fetchOne(), fetchOne()])));
+    return { oneMs: median(one), fiveMs: median(five) };
+  })()`);
+  return { oneMs: numberField(value, 'oneMs'), fiveMs: numberField(value, 'fiveMs') };
 }
 
 function numberField(value: unknown, key: string): number {

@@ -358,6 +358,8 @@ export type SearchFigures = {
   readonly passes: number;
   /** Measures whose bytes differed between passes (they should not: same site, cold cache), with the values. */
   readonly bytesDiffer: readonly string[];
+  /** What requests alone cost in this browser (query-bench.ts); medians over the passes. */
+  readonly requestFloor?: { readonly oneMs: number; readonly fiveMs: number } | undefined;
 };
 
 export function summariseSearch(run: SearchRun, queries: QueryPlan): SearchFigures {
@@ -384,6 +386,7 @@ export function summariseSearch(run: SearchRun, queries: QueryPlan): SearchFigur
     strayRequests: run.stray.length,
     passes: 1,
     bytesDiffer: [],
+    requestFloor: run.requestFloor,
   };
 }
 
@@ -422,6 +425,9 @@ export function combineSearchPasses(passes: readonly SearchFigures[]): SearchFig
     strayRequests: Math.max(...passes.map((figures) => figures.strayRequests)),
     passes: passes.length,
     bytesDiffer,
+    requestFloor: passes.every((figures) => figures.requestFloor)
+      ? { oneMs: medianOf((figures) => figures.requestFloor?.oneMs ?? Number.NaN), fiveMs: medianOf((figures) => figures.requestFloor?.fiveMs ?? Number.NaN) }
+      : undefined,
   };
 }
 
@@ -685,6 +691,9 @@ export function formatReport(report: SiteBenchReport): string {
       row('first query again (cached)', (site) => `${site.search.repeatMs.toFixed(0)} ms`),
       row('later queries, median / max', (site) => `${kib(site.search.laterBytes.median)} / ${kib(site.search.laterBytes.max)}`),
       row('later queries, median / max ms', (site) => `${site.search.laterMs.median.toFixed(0)} / ${site.search.laterMs.max.toFixed(0)}`),
+      ...(sites.some((site) => site.search.requestFloor)
+        ? [row('one request / five at once, ms', (site) => (site.search.requestFloor ? `${site.search.requestFloor.oneMs.toFixed(1)} / ${site.search.requestFloor.fiveMs.toFixed(1)}` : '-'))]
+        : []),
     ],
   );
   const phases = sites.map((site) => `  ${site.name}: ${formatPhases(site.build.phases, site.build.summary.medianWallSeconds)}`);
@@ -923,6 +932,12 @@ function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDis
     'Bytes are response bodies plus response headers as Chromium saw them, from Playwright request events; the bench server (startStaticServer, sirv) sends no compression. Pagefind\'s index files are gzip inside, so they travel the same from any host; HTML and JS would be gzipped by a real host.',
     `Pagefind 1.6 searches in a Web Worker: pagefind.init() loads pagefind-worker.js too, counted in "first query incl. init". A query's latency is search + data() of the first 5 results, timed in the page; each is the median of ${sites[0]?.search.passes ?? 1} cold passes (a fresh browser context each), and the max is the slowest query's median.${busy}`,
   ];
+  const floor = sites[0]?.search.requestFloor;
+  if (floor) {
+    notes.push(
+      `Requests alone, in this browser on this machine ("one request / five at once"): fetching pagefind-entry.json (under 1 KB) from the page took ${floor.oneMs.toFixed(1)} ms, five at once ${floor.fiveMs.toFixed(1)} ms (medians). A later query makes two such rounds before Pagefind does any work (its index chunks, then up to 5 fragments at once), so its latency here cannot fall below about ${(floor.oneMs + floor.fiveMs).toFixed(0)} ms, whatever the site does.`,
+    );
+  }
   const script = join(opskbDist, 'pagefind', 'pagefind.js');
   if (existsSync(script)) {
     const raw = readFileSync(script);

@@ -276,6 +276,14 @@ describe('combineSearchPasses', () => {
     ]);
     expect(() => combineSearchPasses([])).toThrow(SiteBenchError);
   });
+
+  test('the cost of requests alone: the median over the passes, or none when a pass did not measure it', () => {
+    const floors = [{ oneMs: 9, fiveMs: 30 }, { oneMs: 4, fiveMs: 12 }, { oneMs: 6, fiveMs: 18 }];
+    const passes = floors.map((requestFloor) => summariseSearch({ ...RUN, requestFloor }, QUERIES));
+    expect(passes[1]?.requestFloor).toEqual({ oneMs: 4, fiveMs: 12 });
+    expect(combineSearchPasses(passes).requestFloor).toEqual({ oneMs: 6, fiveMs: 18 });
+    expect(combineSearchPasses([...passes, summariseSearch(RUN, QUERIES)]).requestFloor).toBeUndefined();
+  });
 });
 
 describe('pickQueries', () => {
@@ -445,5 +453,8 @@ describe('formatReport', () => {
     const alone = formatReport({ docs: 2000, sites: [opskb], queries: QUERIES, targets: evaluateTargets(opskb, undefined), notes: [] });
     expect(alone).toMatch(/not measured \(--skip-starlight\)\s+≤ 0\.5×\s+n\/a/);
     expect(alone).not.toContain('Notes');
+    expect(alone).not.toContain('one request / five at once');
+    const measured = { ...opskb, search: { ...opskb.search, requestFloor: { oneMs: 7.04, fiveMs: 21.5 } } };
+    expect(formatReport({ docs: 2000, sites: [measured, starlight], queries: QUERIES, targets: [], notes: [] })).toMatch(/^one request \/ five at once, ms\s+7\.0 \/ 21\.5\s+-$/m);
   });
 });

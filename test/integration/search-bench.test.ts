@@ -1,0 +1,39 @@
+// The search half of `npm run bench:site` (src/lib/bench/query-bench.ts), in a real browser on
+// the built fixture site: what it records is what the page did, step by step.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { measureSearch } from '../../src/lib/bench/query-bench.ts';
+import { summariseSearch } from '../../src/lib/bench/site-bench.ts';
+import { startSiteSession, type SiteSession } from '../support/site-browser.ts';
+
+let site: SiteSession;
+beforeAll(async () => {
+  site = await startSiteSession();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('measureSearch', () => {
+  test('records each step’s Pagefind requests, the results, and what requests alone cost', async () => {
+    const run = await measureSearch(site.browser, {
+      baseUrl: site.server.url,
+      pagePath: '/runbooks/checkout/checkout-5xx/',
+      first: 'CheckoutHighErrorRate',
+      later: ['replication lag'],
+    });
+    expect(run.pageStatus).toBe(200);
+    expect(run.importScript.transfers.map((transfer) => transfer.path)).toContain('/pagefind/pagefind.js');
+    expect(run.init.transfers.some((transfer) => transfer.path.endsWith('.pagefind'))).toBe(true);
+    expect(run.first.results).toBeGreaterThanOrEqual(1);
+    expect(run.first.transfers.some((transfer) => transfer.path.startsWith('/pagefind/fragment/'))).toBe(true);
+    // Repeated, the first query's files are already loaded.
+    expect(run.repeat.transfers).toEqual([]);
+    expect(run.later[0]?.results).toBeGreaterThanOrEqual(1);
+    expect(run.stray).toEqual([]);
+    expect(run.requestFloor?.oneMs).toBeGreaterThan(0);
+    expect(run.requestFloor?.fiveMs).toBeGreaterThan(0);
+    const figures = summariseSearch(run, { first: { text: 'CheckoutHighErrorRate', kind: 'alert' }, later: [{ text: 'replication lag', kind: 'symptom' }] });
+    expect(figures.requestFloor).toEqual(run.requestFloor);
+    expect(figures.failed.filter((failure) => failure.startsWith('/pagefind/'))).toEqual([]);
+  }, 60_000);
+});
