@@ -18,8 +18,8 @@ export type SearchStep = {
 
 /**
  * What requests alone cost in this browser, on the same server and connections: a later query
- * makes two rounds of them (its index chunks, then up to five fragments at once) before any
- * search work, so this is the floor under its latency on this machine.
+ * makes two rounds of them (its index chunks, then the fragments of up to five results at once),
+ * so they put a floor under its latency on this machine.
  */
 export type RequestFloor = {
   /** One request for pagefind-entry.json (under 1 KB): median of 10, one after another. */

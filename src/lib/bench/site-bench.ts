@@ -935,7 +935,7 @@ function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDis
   const floor = sites[0]?.search.requestFloor;
   if (floor) {
     notes.push(
-      `Requests alone, in this browser on this machine ("one request / five at once"): fetching pagefind-entry.json (under 1 KB) from the page took ${floor.oneMs.toFixed(1)} ms, five at once ${floor.fiveMs.toFixed(1)} ms (medians). A later query makes two such rounds before Pagefind does any work (its index chunks, then up to 5 fragments at once), so its latency here cannot fall below about ${(floor.oneMs + floor.fiveMs).toFixed(0)} ms, whatever the site does.`,
+      `Requests alone, in this browser on this machine ("one request / five at once"): fetching pagefind-entry.json (under 1 KB) from the page took ${floor.oneMs.toFixed(1)} ms, five at once ${floor.fiveMs.toFixed(1)} ms (medians). A later query makes two rounds of requests: its index chunks, then the fragments of up to 5 results at once. So here a query with 5 results or more cannot take less than about ${(floor.oneMs + floor.fiveMs).toFixed(0)} ms before any search work, whatever the site does (one with a single result, about ${(2 * floor.oneMs).toFixed(0)} ms).`,
     );
   }
   const script = join(opskbDist, 'pagefind', 'pagefind.js');
