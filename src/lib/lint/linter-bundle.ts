@@ -7,7 +7,7 @@
 // or written, or when OPSKB_LINT_FROM_SOURCE=1 (stack traces that point into the sources), the
 // sources serve, with the same results.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DROP_INS } from './traversal/install.ts';
@@ -33,10 +33,24 @@ export async function linterModuleUrl(fingerprint: string, dir: string = DEFAULT
     const partial = `${path}.${process.pid}.partial`;
     await buildLinterBundle(partial);
     renameSync(partial, path);
-    for (const other of readdirSync(dir)) if (other !== name) rmSync(join(dir, other), { force: true });
+    removeOthers(dir, name);
     return pathToFileURL(path).href;
   } catch {
     return LINTER_SOURCE_URL;
+  }
+}
+
+/**
+ * Bundles of other code, and partial files a run left behind over an hour ago; not the partial
+ * file another run may be writing now (a run whose bundle goes missing loads the sources).
+ */
+function removeOthers(dir: string, keep: string): void {
+  const anHourAgo = Date.now() - 3_600_000;
+  for (const other of readdirSync(dir)) {
+    if (other === keep) continue;
+    const path = join(dir, other);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (other.endsWith('.mjs') || (stat !== undefined && stat.mtimeMs < anHourAgo)) rmSync(path, { force: true });
   }
 }
 

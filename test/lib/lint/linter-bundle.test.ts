@@ -1,7 +1,7 @@
 // The lint engine loads the linter from one bundled module (src/lib/lint/linter-bundle.ts). The
 // bundle must lint exactly as the sources do, with the drop-ins in place of their packages; it is
 // rebuilt when opskb's code changes, and when it cannot be built the sources serve.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,15 +49,20 @@ describe('linter bundle', () => {
     }
   }, 60_000);
 
-  test('one bundle per fingerprint of the code: reused while it holds, replaced when it changes', async () => {
+  test('one bundle per fingerprint of the code: reused while it holds, replaced when it changes, another run\'s partial file left alone', async () => {
     const dir = join(scratch, 'fingerprints');
     const first = await linterModuleUrl('code-a', dir);
     const builtAt = statSync(fileURLToPath(first)).mtimeMs;
     expect(await linterModuleUrl('code-a', dir)).toBe(first);
     expect(statSync(fileURLToPath(first)).mtimeMs).toBe(builtAt);
+    // Another run writing its bundle now, and one that died writing an hour and more ago.
+    writeFileSync(join(dir, 'linter-0000000000000000.mjs.4242.partial'), '');
+    writeFileSync(join(dir, 'linter-1111111111111111.mjs.4343.partial'), '');
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(join(dir, 'linter-1111111111111111.mjs.4343.partial'), twoHoursAgo, twoHoursAgo);
     const second = await linterModuleUrl('code-b', dir);
     expect(second).not.toBe(first);
-    expect(readdirSync(dir)).toEqual([fileURLToPath(second).split('/').at(-1)]);
+    expect(readdirSync(dir).sort()).toEqual(['linter-0000000000000000.mjs.4242.partial', fileURLToPath(second).split('/').at(-1)].sort());
   }, 60_000);
 
   test('the sources serve when the bundle cannot be written, or when asked for', async () => {
