@@ -95,6 +95,7 @@ import {
   describeSecret,
   detectSecrets,
   maskSecret,
+  SHORTEST_SECRET_TEXT,
   type DetectOptions,
 } from '../src/lib/lint/secrets.ts';
 
@@ -127,6 +128,8 @@ type Region = { readonly start: number; readonly end: number; readonly where: st
 
 const CODE: DetectOptions = { context: 'code' };
 const PROSE: DetectOptions = { context: 'prose' };
+const CODE_BLOCK: DetectOptions = { context: 'code', scanEntropy: true, stringLiteralsOnly: false };
+const PROGRAM: DetectOptions = { context: 'code', scanEntropy: true, stringLiteralsOnly: true };
 
 /** The stretches of source that carry text, URLs or attributes; the rest is Markdown syntax. */
 function regionsOf(tree: Root): Region[] {
@@ -141,7 +144,7 @@ function regionsOf(tree: Root): Region[] {
       case 'yaml':
         return add(start, end, 'the frontmatter', PROSE);
       case 'code':
-        return add(start, end, 'a code block', { context: 'code', scanEntropy: true, stringLiteralsOnly: PROGRAMMING_LANGUAGES.has(node.lang?.toLowerCase() ?? '') });
+        return add(start, end, 'a code block', PROGRAMMING_LANGUAGES.has(node.lang?.toLowerCase() ?? '') ? PROGRAM : CODE_BLOCK);
       case 'inlineCode':
         return add(start, end, 'inline code', CODE);
       case 'text':
@@ -179,8 +182,16 @@ export default defineRule(
     const allow = options.allow.map((pattern) => new RegExp(pattern));
     const entropy = { entropyThreshold: options.entropyThreshold, entropyMinLength: options.entropyMinLength };
     const reported = new Set<number>();
+    // One set of options per way of reading a region, not one per region.
+    const scans = new Map<DetectOptions, DetectOptions>();
     for (const region of regionsOf(tree)) {
-      for (const match of detectSecrets(source.slice(region.start, region.end), { ...region.scan, ...entropy, allow })) {
+      if (region.end - region.start < SHORTEST_SECRET_TEXT) continue;
+      let scan = scans.get(region.scan);
+      if (!scan) {
+        scan = { ...region.scan, ...entropy, allow };
+        scans.set(region.scan, scan);
+      }
+      for (const match of detectSecrets(source.slice(region.start, region.end), scan)) {
         const offset = region.start + match.index;
         if (reported.has(offset)) continue;
         reported.add(offset);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeSecret, detectSecrets, isPlaceholder, maskSecret, shannonEntropy, type DetectOptions, type SecretKind } from '../../src/lib/lint/secrets.ts';
+import { describeSecret, detectSecrets, isPlaceholder, maskSecret, shannonEntropy, SHORTEST_SECRET_TEXT, type DetectOptions, type SecretKind } from '../../src/lib/lint/secrets.ts';
 
 // Every value below is made up for these tests: pattern-valid, never issued by anyone.
 const GITHUB = 'ghp_8E78ew7b4BbLoxpwXMOwnnzRT95bWUREqEHV';
@@ -174,6 +174,26 @@ describe('detectSecrets', () => {
     const text = `first ${GITHUB}\nsecond ${GITHUB}`;
     expect(detectSecrets(text).map((match) => match.index)).toEqual([text.indexOf(GITHUB), text.lastIndexOf(GITHUB)]);
     expect(detectSecrets('export PGPASSWORD="Kestrel2026!"')[0]?.index).toBe(19);
+  });
+
+  test(`no text shorter than ${SHORTEST_SECRET_TEXT} characters holds a secret, whatever the options`, () => {
+    const shortest = ['pwd=Xk9!', 'pwd: Xk9!', '-pwd=Xk9!', '-u a:Xk9!', 'a://:Xk9@b', 'mysql -pXk9!', "PASSWORD 'Xk9!'", 'K9xQ2mZ7'];
+    const texts = [...shortest, GITHUB, JWT, WEBHOOK, SIGNATURE, `-----BEGIN RSA PRIVATE KEY-----\n${KEY_BODY}\n-----END RSA PRIVATE KEY-----`];
+    const everyReading: DetectOptions[] = [
+      { context: 'prose' },
+      { context: 'code' },
+      { context: 'code', scanEntropy: true, entropyMinLength: 8, entropyThreshold: 0 },
+    ];
+    expect(found('pwd=Xk9!')).toEqual([['assignment', 'Xk9!']]);
+    expect(found('K9xQ2mZ7', { context: 'code', scanEntropy: true, entropyMinLength: 8, entropyThreshold: 0 })).toEqual([['high-entropy', 'K9xQ2mZ7']]);
+    const shorter = new Set<string>();
+    for (const text of texts) {
+      for (let length = 1; length < SHORTEST_SECRET_TEXT; length += 1) {
+        for (let start = 0; start + length <= text.length; start += 1) shorter.add(text.slice(start, start + length));
+      }
+    }
+    const reported = [...shorter].filter((window) => everyReading.some((options) => detectSecrets(window, options).length > 0));
+    expect(reported).toEqual([]);
   });
 
   describe('allow', () => {

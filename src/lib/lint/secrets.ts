@@ -46,6 +46,13 @@ export type DetectOptions = {
   readonly allow?: readonly (string | RegExp)[];
 };
 
+/**
+ * No text shorter than this holds a secret that a scanner reports: the shortest are an assignment
+ * such as `pwd=Xk9!` (a three-letter key, `=`, a value of at least 4 characters) and, with
+ * `entropyMinLength` at its lowest, an 8-character random string. Callers may skip shorter text.
+ */
+export const SHORTEST_SECRET_TEXT = 8;
+
 export const DEFAULT_ENTROPY_THRESHOLD = 4;
 export const DEFAULT_ENTROPY_MIN_LENGTH = 24;
 
