@@ -13,11 +13,16 @@ export const idField = z
 export const nonEmptyText = (what: string) =>
   z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, found an empty value` });
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` naming a day of the Gregorian calendar (by arithmetic: every doc has dates to check). */
 function isCalendarDate(text: string): boolean {
   const match = ISO_DATE_PATTERN.exec(text);
   if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  return day <= (DAYS_IN_MONTH[month - 1] ?? 0) + leapDay;
 }
 
 /** A raw frontmatter value as a calendar date `YYYY-MM-DD`, or undefined when it is not one. */

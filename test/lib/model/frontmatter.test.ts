@@ -88,4 +88,20 @@ describe('isoDateOf', () => {
   ])('%j → %j', (value, expected) => {
     expect(isoDateOf(value)).toBe(expected);
   });
+
+  test('accepts exactly the days the calendar has (checked against Date for every day of 1899 to 2101 and more)', () => {
+    const differing: string[] = [];
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    for (const year of [0, 1, 4, 100, 400, 1600, 1700, ...Array.from({ length: 203 }, (_, index) => 1899 + index), 9996, 9999]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const date = new Date(`${text}T00:00:00Z`);
+          const byDate = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+          if ((isoDateOf(text) === text) !== byDate) differing.push(text);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+  });
 });
