@@ -25,7 +25,8 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+/** opskb's own folder (where its code and node_modules are), whatever the current directory. */
+export const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** opskb's own code: rule and library sources (by size and mtime) and the installed packages. */
 export function codeFingerprint(): string {

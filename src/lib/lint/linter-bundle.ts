@@ -10,10 +10,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PROJECT_DIR } from './cache.ts';
 import { DROP_INS } from './traversal/install.ts';
 
 export const LINTER_SOURCE_URL = new URL('./linter.ts', import.meta.url).href;
-const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_BUNDLE_DIR = join(PROJECT_DIR, 'node_modules', '.cache', 'opskb', 'linter');
 
 export type LinterModule = typeof import('./linter.ts');

@@ -33,6 +33,9 @@ describe('linter bundle', () => {
     expect(paths.length).toBeGreaterThan(60);
     expect(bundled.flatMap((result) => result.findings).length).toBeGreaterThan(100);
     expect(bundled).toEqual(fromSource);
+    // What the engine loads from that URL is the bundle itself, not the sources.
+    expect(await importLinter(url)).toBe(await import(url));
+    expect(await importLinter(url)).not.toBe(await import(LINTER_SOURCE_URL));
   }, 60_000);
 
   test('bundles the drop-ins in place of their packages', async () => {
@@ -85,6 +88,6 @@ describe('linter bundle', () => {
     const broken = join(scratch, 'broken.mjs');
     writeFileSync(broken, 'export const createLinter = ;\n');
     const linter = await importLinter(new URL(`file://${broken}`).href);
-    expect(typeof linter.createLinter).toBe('function');
+    expect(linter).toBe(await import(LINTER_SOURCE_URL));
   });
 });
