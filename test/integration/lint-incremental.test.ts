@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
 import { CACHE_VERSION } from '../../src/lib/lint/cache.ts';
-import { lintFiles, type LintOptions } from '../../src/lib/lint/engine.ts';
+import { batchesOf, lintFiles, type LintOptions } from '../../src/lib/lint/engine.ts';
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
 import { copyFixtureKb } from '../support/temp-kb.ts';
@@ -92,6 +92,20 @@ describe('worker threads', () => {
     const starved = await lintFiles(files, { contentDir: kb, today: TODAY, workers: 2, workerHeapMb: 4 });
     expect(starved.findings).toEqual(single.findings);
     expect(starved.internalFailure).toBe(false);
+  });
+
+  test('batches hand out every file once, in order, and shrink towards the end so the threads finish together', () => {
+    const files = Array.from({ length: 2000 }, (_, index) => `doc-${index}.md`);
+    const batches = batchesOf(files, 2);
+    expect(batches.flat()).toEqual(files);
+    const sizes = batches.map((batch) => batch.length);
+    expect(sizes[0]).toBe(25);
+    expect(Math.max(...sizes)).toBe(25);
+    expect(sizes.every((size, index) => index === 0 || size <= (sizes[index - 1] ?? 0))).toBe(true);
+    // What is left once the queue is empty: a worker's two batches in flight hold a few files.
+    expect(sizes.slice(-6).every((size) => size <= 2)).toBe(true);
+    expect(batchesOf(['one.md'], 3)).toEqual([['one.md']]);
+    expect(batchesOf([], 2)).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import { CONFIG_FILE, REGISTRY_SPECS, type DocType } from '../model/index.ts';
 import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
 import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
 import type { WorkerBatch, WorkerOutput, WorkerSetup } from './lint-worker.ts';
-import { importLinter, linterModuleUrl, type LinterModule } from './linter-bundle.ts';
+import { codeUrls, importLinter, type CodeUrls, type LinterModule } from '../code-bundle.ts';
 import type { LintSettings } from './settings.ts';
 import { installFastTraversal } from './traversal/install.ts';
 
@@ -52,8 +52,15 @@ if (!process.env['OPSKB_KEEP_PRETENURING']) setFlagsFromString('--no-allocation-
 
 /** Files per worker thread: a worker costs about as much to start as linting this many files. */
 const FILES_PER_WORKER = 150;
-/** Files sent to a worker at a time: small enough that the workers finish together. */
+/**
+ * Files sent to a thread at a time, at most: few messages. Batches shrink towards the end of the
+ * queue, so that the threads finish together: a worker holds two batches, and the last of 25
+ * files each kept the other thread waiting for up to a few tenths of a second.
+ */
 const BATCH_SIZE = 25;
+/** The last batches hold about this share of what is left per thread, and at least two files. */
+const TAIL_SHARE = 4;
+const SMALLEST_BATCH = 2;
 /**
  * A worker's heap. The young generation is fixed: on 2,000 docs, 16 MB was the slowest, and 32,
  * 64 and 128 MB were within this machine's noise of each other while peak RSS grew with them.
@@ -103,9 +110,9 @@ function runKey(kb: KnowledgeBase, options: LintOptions, fingerprint: string): s
 class PendingWorker {
   private readonly worker: Worker;
 
-  constructor(heapMb: number, linterUrl: string) {
-    this.worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
-      workerData: { linterUrl },
+  constructor(heapMb: number, code: CodeUrls) {
+    this.worker = new Worker(new URL(code.worker), {
+      workerData: { linterUrl: code.linter },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
     });
   }
@@ -162,9 +169,15 @@ function loadLinter(url: string): Promise<LinterModule> {
   return importLinter(url);
 }
 
-function batchesOf(files: readonly string[]): string[][] {
+/** The batches of `files` for `threads` threads, in order: full ones, then ever smaller ones. */
+export function batchesOf(files: readonly string[], threads: number): string[][] {
   const queue: string[][] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) queue.push(files.slice(start, start + BATCH_SIZE));
+  for (let start = 0; start < files.length; ) {
+    const left = files.length - start;
+    const size = Math.min(BATCH_SIZE, Math.max(SMALLEST_BATCH, Math.ceil(left / (threads * TAIL_SHARE))));
+    queue.push(files.slice(start, start + size));
+    start += size;
+  }
   return queue;
 }
 
@@ -180,10 +193,10 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const heapMb = options.workerHeapMb ?? oldGenerationMb(paths.length);
   // opskb's code and packages: part of the run key, and which build of the linter to load.
   const fingerprint = codeFingerprint();
-  let linterUrl: Promise<string> | undefined;
-  const linterBuild = () => (linterUrl ??= linterModuleUrl(fingerprint));
+  let code: Promise<CodeUrls> | undefined;
+  const codeBuild = () => (code ??= codeUrls(fingerprint));
   const early: PendingWorker[] = [];
-  for (let count = options.workers ?? expectWorkers; count > 0; count -= 1) early.push(new PendingWorker(heapMb, await linterBuild()));
+  for (let count = options.workers ?? expectWorkers; count > 0; count -= 1) early.push(new PendingWorker(heapMb, await codeBuild()));
 
   const sources = new Map<string, Source>();
   const source = (path: string) => {
@@ -229,17 +242,17 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const wanted = toLint.length === 0 ? 0 : (options.workers ?? workersFor(toLint.length, cores));
   const pool = early.slice(0, wanted);
   for (const extra of early.slice(wanted)) extra.dismiss();
-  while (pool.length < wanted) pool.push(new PendingWorker(heapMb, await linterBuild()));
+  while (pool.length < wanted) pool.push(new PendingWorker(heapMb, await codeBuild()));
   // The workers take batches from the queue while this thread works out the findings shared by
   // the whole run, then this thread takes batches too. What is left in the queue once every
   // worker has stopped (a failed worker's batches) is linted here as well.
-  const queue = batchesOf(toLint);
+  const queue = batchesOf(toLint, pool.length + 1);
   const setup: WorkerSetup = { contentDir: options.contentDir, today: options.today, type: options.type, facts };
   const working = Promise.all(pool.map((worker) => worker.run(setup, queue)));
 
   // Registry and opskb.yaml findings depend only on the run key: reuse them when it is unchanged.
   let shared = sameKey ? cache?.shared : undefined;
-  const rules = shared === undefined || toLint.length > 0 ? await loadLinter(await linterBuild()) : undefined;
+  const rules = shared === undefined || toLint.length > 0 ? await loadLinter((await codeBuild()).linter) : undefined;
   shared ??= [...kb.registries.problems, ...kb.config.problems, ...(rules?.ruleConfigProblems(settings) ?? [])];
   const linter = toLint.length > 0 ? rules?.createLinter(settings) : undefined;
   const lintHere = async () => {

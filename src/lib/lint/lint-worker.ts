@@ -8,7 +8,7 @@ import { loadKnowledgeBase, readFacts } from '../kb/knowledge-base.ts';
 import type { DocType } from '../model/index.ts';
 import { internalFinding, type Finding } from './finding.ts';
 import type { FileResult } from './linter.ts';
-import { importLinter, LINTER_SOURCE_URL } from './linter-bundle.ts';
+import { importLinter, SOURCE_URLS } from '../code-bundle.ts';
 import { installFastTraversal } from './traversal/install.ts';
 
 export type WorkerSetup = {
@@ -21,10 +21,10 @@ export type WorkerBatch = { readonly files: readonly string[] };
 export type WorkerOutput = { readonly results: { path: string; findings: Finding[] }[]; readonly internalFailure: boolean };
 
 // Started early by the engine: the rules load while the main thread indexes the knowledge base,
-// from the build of the linter the engine chose (linter-bundle.ts).
+// from the build of the linter the engine chose (code-bundle.ts).
 installFastTraversal();
 const { linterUrl } = (workerData ?? {}) as { linterUrl?: string };
-const loading = importLinter(linterUrl ?? LINTER_SOURCE_URL);
+const loading = importLinter(linterUrl ?? SOURCE_URLS.linter);
 
 parentPort?.once('message', async (setup: WorkerSetup) => {
   const { createLinter } = await loading;
