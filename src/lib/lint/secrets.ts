@@ -261,6 +261,9 @@ const highEntropy: Scanner = (text, options) => {
   });
 };
 
+/** Three dot-separated segments need this. */
+const JWT_HINT = /[\w-]{10}\.[\w-]{10}/;
+
 /**
  * In priority order: where two secrets overlap, the first scanner's wins (`token: ghp_…` is a
  * GitHub token). Each scanner has a hint: text its pattern needs (a cheap search that rules out
@@ -274,13 +277,27 @@ const SCANNERS: readonly (readonly [hint: RegExp, scanner: Scanner])[] = [
   [/glpat-/, tokens('gitlab-token', /(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/gd)],
   [/xox[abprs]-/, tokens('slack-token', /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/gd)],
   [/hooks\.slack\.com/, tokens('slack-webhook', /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/gd)],
-  [/[\w-]{10}\.[\w-]{10}/, jwts],
+  [JWT_HINT, jwts],
   [/:\/\/\S*@/, urlCredentials],
   [/authorization/i, authorizationHeaders],
   [/pass|pwd|secret|token|api[_-]?key|private[_-]?key|mysql|mariadb|-u|identified/i, flags],
   [/pass|pwd|secret|token|api[_-]?key|private[_-]?key/i, assignments],
 ];
-const ANY_HINT = new RegExp(SCANNERS.map(([hint]) => `(?:${hint.source})`).join('|'), 'i');
+const OTHER_HINTS = new RegExp(
+  SCANNERS.filter(([hint]) => hint !== JWT_HINT)
+    .map(([hint]) => `(?:${hint.source})`)
+    .join('|'),
+  'i',
+);
+/**
+ * Whether any scanner's hint is in `text`. JWT_HINT tries ten characters at every position of
+ * the text, which cost more than every other hint together in one expression; the dot it needs
+ * is searched for first, much faster (about a third of the time over the synthetic knowledge
+ * base's lines, with the same answer on each).
+ */
+function anyHint(text: string): boolean {
+  return OTHER_HINTS.test(text) || (/\.[\w-]{10}/.test(text) && JWT_HINT.test(text));
+}
 const HIGH_ENTROPY: readonly [RegExp, Scanner] = [/[A-Za-z0-9+/_-]{8}/, highEntropy];
 
 /**
@@ -288,7 +305,7 @@ const HIGH_ENTROPY: readonly [RegExp, Scanner] = [/[A-Za-z0-9+/_-]{8}/, highEntr
  * so that a weaker scanner does not report part of it again.
  */
 export function detectSecrets(text: string, options: DetectOptions = {}): SecretMatch[] {
-  const scanners = ANY_HINT.test(text) ? SCANNERS : [];
+  const scanners = anyHint(text) ? SCANNERS : [];
   const all = options.scanEntropy ? [...scanners, HIGH_ENTROPY] : scanners;
   if (all.length === 0) return [];
   const allow = (options.allow ?? []).map((pattern) => (typeof pattern === 'string' ? new RegExp(pattern) : pattern));
