@@ -2,20 +2,26 @@
 // content inside flow, content and text tokens. The algorithm and its results are the original's;
 // what changed is the bookkeeping. The original keeps its jump table in a plain object with
 // numeric keys, merged with Object.assign and probed with `in` at every event, copies every
-// events array into a splice buffer and back even when nothing moves, and makes its caller pass
-// over a whole document once more only to find nothing left to do. In CPU profiles of a parse of
-// 2,000 docs, `subtokenize` and `subcontent` took about 18% of the samples; with a Map and plain
-// copies, 11%; reading in place, sparing the last pass and keeping the events array free of
-// holes, about 6%.
+// events array into a splice buffer and back even when nothing moves, slices each run of child
+// events before splicing it in, and makes its caller pass over a whole document once more only
+// to find nothing left to do. Here a pass reads the events in place and, once something moves,
+// writes the new sequence into one array, in order, child events straight from their
+// tokenizer's array; a run spliced in is skipped in the pass that splices it simply because the
+// pass reads the old sequence. In CPU profiles of a parse of 2,000 docs, `subtokenize` and
+// `subcontent` took about 18% of the samples; with a Map and plain copies, 11%; reading in place,
+// sparing the last pass and keeping the events array free of holes, about 6%.
 import { SpliceBuffer } from 'micromark-util-subtokenize';
 import type { Chunk, Event, Token } from 'micromark-util-types';
 
 export { SpliceBuffer };
 
+/** Child events `[start, end)` of `events` that take the place of a linked token's two events. */
+type Run = { readonly events: readonly Event[]; readonly start: number; readonly end: number };
+
 /**
  * Tokenizes subcontent; true when no more subtokens are left (the caller loops until then).
- * Most calls change nothing (a paragraph's content without links): the events are read in place,
- * and copied into a splice buffer and back only once something has to move.
+ * Most calls change nothing (a paragraph's content without links): the events are only read,
+ * and written anew only once something has to move.
  *
  * The original says "more" whenever it tokenized something, so the caller's last pass over a
  * document only finds that nothing is left. This one says so when none of the events it spliced
@@ -23,58 +29,59 @@ export { SpliceBuffer };
  * would revisit were placed in this pass, after everything before them had been spliced in.
  */
 export function subtokenize(eventsArray: Event[]): boolean {
-  // Where the events spliced in start, and the last of them: the loop skips them in this pass.
-  // A key is only ever looked up at or after the current index, so a used one is dropped.
-  const jumps = new Map<number, number>();
-  let events: SpliceBuffer<Event> | undefined;
-  let index = -1;
+  // The events of this pass so far, once one has moved: until then, the input's.
+  let output: Event[] | undefined;
+  // Runs waiting for the linked token they replace further on, by that token's index.
+  const runs = new Map<number, Run>();
   let more = false;
-  while (++index < (events ? events.length : eventsArray.length)) {
-    if (jumps.size > 0) {
-      let jump = jumps.get(index);
-      while (jump !== undefined) {
-        jumps.delete(index);
-        index = jump;
-        jump = jumps.get(index);
-      }
-    }
-    const event = events ? events.get(index) : (eventsArray[index] as Event);
+  const length = eventsArray.length;
+  for (let index = 0; index < length; index += 1) {
+    const event = eventsArray[index] as Event;
     const token = event[1];
 
     // Tokens come in many shapes, so each property read here is a slow (megamorphic) one: one
     // read per event decides. Only a token with a content type can need work on enter, and a
     // `chunkFlow` always has one (`flow`).
     if (event[0] === 'enter') {
-      if (token.contentType) {
-        events ??= new SpliceBuffer<Event>(eventsArray);
+      if (runs.size === 0 || !runs.has(index)) {
+        if (!token.contentType) {
+          output?.push(event);
+          continue;
+        }
+        output ??= eventsArray.slice(0, index);
         // A hook for the GFM tasklist extension, which needs to know whether text is in the
         // first content of a list item.
-        if (index && token.type === 'chunkFlow' && events.get(index - 1)[1].type === 'listItemPrefix') {
-          markFirstContentOfListItem(token);
-        }
-        more = subcontent(events, index, jumps) || more;
-        const jump = jumps.get(index);
-        if (jump !== undefined) {
-          jumps.delete(index);
-          index = jump;
-        }
+        const before = output[output.length - 1];
+        if (before && token.type === 'chunkFlow' && before[1].type === 'listItemPrefix') markFirstContentOfListItem(token);
+        more = subcontent(eventsArray, index, runs) || more;
+      }
+      const run = runs.get(index);
+      if (run) {
+        // The token's enter and exit give way to its child events.
+        runs.delete(index);
+        for (let child = run.start; child < run.end; child += 1) (output as Event[]).push(run.events[child] as Event);
+        index += 1;
+        continue;
       }
     } else if (token._container) {
-      const lineIndex = containerExitTarget(events ?? eventsArray, index);
+      const lineIndex = containerExitTarget(output ?? eventsArray, output ? output.length : index);
       if (lineIndex) {
-        events ??= new SpliceBuffer<Event>(eventsArray);
-        moveContainerExit(events, index, lineIndex, event);
+        // The exit goes before the line endings (and their prefixes) that precede it.
+        output ??= eventsArray.slice(0, index);
+        token.end = { ...(output[lineIndex] as Event)[1].start };
+        output.splice(lineIndex, 0, event);
+        continue;
       }
     }
+    output?.push(event);
   }
 
-  if (events) {
-    // The buffer's changes are copied back into the caller's array, writing up to its end before
-    // shortening it: growing it by setting its length would leave it with holes for good (a slower
-    // kind of array for every later pass over the events).
-    const result = events.slice(0);
-    for (let position = 0; position < result.length; position += 1) eventsArray[position] = result[position] as Event;
-    if (eventsArray.length > result.length) eventsArray.length = result.length;
+  if (output) {
+    // The new events are copied into the caller's array, writing up to its end before shortening
+    // it: growing it by setting its length would leave it with holes for good (a slower kind of
+    // array for every later pass over the events).
+    for (let position = 0; position < output.length; position += 1) eventsArray[position] = output[position] as Event;
+    if (eventsArray.length > output.length) eventsArray.length = output.length;
   }
   return !more;
 }
@@ -95,23 +102,20 @@ function markFirstContentOfListItem(token: Token): void {
   }
 }
 
-type EventList = SpliceBuffer<Event> | Event[];
-const eventAt = (events: EventList, index: number): Event => (Array.isArray(events) ? (events[index] as Event) : events.get(index));
-
 /**
  * A container's exit goes before the line endings (and their prefixes) that precede it: where to,
  * or undefined when it stays. The line endings it passes are retyped on the way, as the original
  * does, before it moves.
  */
-function containerExitTarget(events: EventList, index: number): number | undefined {
+function containerExitTarget(events: readonly Event[], index: number): number | undefined {
   let otherIndex = index;
   let lineIndex: number | undefined;
   while (otherIndex--) {
-    const otherEvent = eventAt(events, otherIndex);
+    const otherEvent = events[otherIndex] as Event;
     const type = otherEvent[1].type;
     if (type === 'lineEnding' || type === 'lineEndingBlank') {
       if (otherEvent[0] === 'enter') {
-        if (lineIndex) eventAt(events, lineIndex)[1].type = 'lineEndingBlank';
+        if (lineIndex) (events[lineIndex] as Event)[1].type = 'lineEndingBlank';
         otherEvent[1].type = 'lineEnding';
         lineIndex = otherIndex;
       }
@@ -122,19 +126,12 @@ function containerExitTarget(events: EventList, index: number): number | undefin
   return lineIndex;
 }
 
-function moveContainerExit(events: SpliceBuffer<Event>, index: number, lineIndex: number, event: Event): void {
-  event[1].end = { ...events.get(lineIndex)[1].start };
-  const parameters = events.slice(lineIndex, index);
-  parameters.unshift(event);
-  events.splice(lineIndex, index - lineIndex + 1, parameters);
-}
-
 /**
- * Tokenizes the tokens linked from the one at `eventIndex` and records in `jumps` where each
- * spliced run starts and ends; true when a spliced event has content to tokenize in turn.
+ * Tokenizes the tokens linked from the one at `eventIndex` and records in `runs` the child events
+ * that replace each of them; true when one of those has content to tokenize in turn.
  */
-function subcontent(events: SpliceBuffer<Event>, eventIndex: number, jumps: Map<number, number>): boolean {
-  const [, token, context] = events.get(eventIndex);
+function subcontent(events: readonly Event[], eventIndex: number, runs: Map<number, Run>): boolean {
+  const [, token, context] = events[eventIndex] as Event;
   let startPosition = eventIndex - 1;
   const startPositions: number[] = [];
   let tokenizer = token._tokenizer;
@@ -149,7 +146,7 @@ function subcontent(events: SpliceBuffer<Event>, eventIndex: number, jumps: Map<
 
   // Pass the linked tokens to the subtokenizer, in order.
   while (current) {
-    while (events.get(++startPosition)[1] !== current) {
+    while ((events[++startPosition] as Event)[1] !== current) {
       // Find the event of this token.
     }
     startPositions.push(startPosition);
@@ -196,22 +193,10 @@ function subcontent(events: SpliceBuffer<Event>, eventIndex: number, jumps: Map<
     breaks.pop();
   }
 
-  // Splice the child events into the events, back to front so that indices stay valid.
-  const spliced: number[] = [];
-  let index = breaks.length;
-  while (index--) {
-    const slice = childEvents.slice(breaks[index], breaks[index + 1]);
-    const start = startPositions.pop() as number;
-    spliced.push(start, slice.length);
-    events.splice(start, 2, slice);
-  }
-  // Front to back, each run shifts the ones after it by its length less the two events it replaced.
-  let adjust = 0;
-  for (let run = spliced.length - 2; run >= 0; run -= 2) {
-    const from = spliced[run] as number;
-    const to = from + (spliced[run + 1] as number) - 1;
-    jumps.set(adjust + from, adjust + to);
-    adjust += to - from - 1;
+  // The runs, last to first, take the places of the linked tokens, last to first.
+  for (let index = breaks.length - 1, place = startPositions.length - 1; index >= 0 && place >= 0; index -= 1, place -= 1) {
+    const end = breaks[index + 1] ?? childEvents.length;
+    runs.set(startPositions[place] as number, { events: childEvents, start: breaks[index] as number, end });
   }
   return nested;
 }
