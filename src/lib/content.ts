@@ -94,6 +94,20 @@ export type DocPresentation = {
   readonly editUrl: string | undefined;
 };
 
+/** What Pagefind indexes about a doc besides its text: its filters and the meta of its result card. */
+export function docSearchAttributes(doc: DocView): SearchAttributes {
+  return searchAttributes({
+    typeLabel: DOC_TYPE_SPECS[doc.type].label,
+    ownerName: findTeam(doc.owner)?.name ?? doc.owner,
+    serviceNames: doc.services.map((id) => findService(id)?.name ?? id),
+    severity: doc.severity,
+    tags: doc.tags,
+    review: doc.review,
+    lastReviewed: doc.lastReviewed,
+    summary: doc.summary,
+  });
+}
+
 /** Everything the doc page shows about a doc besides its body. */
 export function presentDoc(doc: DocView): DocPresentation {
   const team = findTeam(doc.owner);
@@ -102,16 +116,7 @@ export function presentDoc(doc: DocView): DocPresentation {
     return { id, name: service?.name ?? id, tier: service?.tier };
   });
   const typeLabel = DOC_TYPE_SPECS[doc.type].label;
-  const search = searchAttributes({
-    typeLabel,
-    ownerName: team?.name ?? doc.owner,
-    serviceNames: services.map((service) => service.name),
-    severity: doc.severity,
-    tags: doc.tags,
-    review: doc.review,
-    lastReviewed: doc.lastReviewed,
-    summary: doc.summary,
-  });
+  const search = docSearchAttributes(doc);
   const text = [doc.title, doc.summary, doc.entry.body ?? ''].join('\n');
   const synonyms = synonymsFor(text, synonymGroups(getRegistries().glossary));
   const pattern = getConfig().site.editUrl;

@@ -20,8 +20,11 @@ describe('measureSearch', () => {
       pagePath: '/runbooks/checkout/checkout-5xx/',
       first: 'CheckoutHighErrorRate',
       later: ['replication lag'],
+      fetchedAtInit: ['/search-filters.json'],
     });
     expect(run.pageStatus).toBe(200);
+    // What opskb's search UI fetches when search opens counts in init, as it does for a reader.
+    expect(run.init.transfers.filter((transfer) => transfer.path === '/search-filters.json').map((transfer) => transfer.status)).toEqual([200]);
     expect(run.importScript.transfers.map((transfer) => transfer.path)).toContain('/pagefind/pagefind.js');
     expect(run.init.transfers.some((transfer) => transfer.path.endsWith('.pagefind'))).toBe(true);
     expect(run.first.results).toBeGreaterThanOrEqual(1);

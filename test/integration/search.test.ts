@@ -60,13 +60,49 @@ describe('search', () => {
 
   test('a filter chip narrows the results', async () => {
     const { page, paths } = await searchPage('orders');
+    const total = async () => Number(/^(\d+) result/.exec((await page.locator('#search-page .search-status').textContent()) ?? '')?.[1]);
+    const before = await total();
     expect(paths.some((path) => !path.startsWith('/runbooks/'))).toBe(true);
     await page.locator('#search-page .filter-chip[data-filter="type"][data-value="Runbook"]').click();
     await page.waitForFunction(() => [...document.querySelectorAll('#search-page .search-result-title')].every((link) => new URL((link as HTMLAnchorElement).href).pathname.startsWith('/runbooks/')));
     const narrowed = await resultPaths(page, '#search-page');
     expect(narrowed.length).toBeGreaterThan(0);
-    expect(narrowed.length).toBeLessThan(paths.length);
+    expect(await total()).toBeLessThan(before);
     expect(await page.locator('#search-page .filter-chip[aria-pressed="true"]').count()).toBe(1);
+  });
+
+  test('filter chips come from the build, with the counts Pagefind gives, without loading its filter files', async () => {
+    const { page } = await site.open('/search/');
+    const filterFiles: string[] = [];
+    page.on('request', (request) => {
+      if (/\/pagefind\/filter\//.test(new URL(request.url()).pathname)) filterFiles.push(request.url());
+    });
+    await page.locator('#search-q').focus();
+    await page.locator('#search-page .filter-chip').first().waitFor();
+    await page.locator('#search-q').fill('orders');
+    await resultPaths(page, '#search-page');
+    expect(filterFiles).toEqual([]);
+    const fromBuild = (await page.evaluate(async () => (await fetch('/search-filters.json')).json())) as Record<string, Record<string, number>>;
+    const fromPagefind = await page.evaluate(`(async () => { const pagefind = await import('/pagefind/pagefind.js'); await pagefind.init(); return pagefind.filters(); })()`);
+    expect(fromBuild).toEqual(fromPagefind);
+    expect(Object.keys(fromBuild)).toEqual(expect.arrayContaining(['type', 'owner', 'service', 'review']));
+    expect(await page.locator('#search-page .filter-chip').allTextContents()).toContain(`Runbook (${fromBuild['type']?.['Runbook']})`);
+  });
+
+  test('five results at first, five more on request', async () => {
+    const { page, paths } = await searchPage('the');
+    const total = Number(/^(\d+) result/.exec((await page.locator('#search-page .search-status').textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(5);
+    expect(paths).toHaveLength(5);
+    expect(await page.locator('#search-page .search-status').textContent()).toBe(`${total} results, showing the first 5`);
+    await page.locator('#search-page .search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-page .search-result').length > 5);
+    const more = await page.locator('#search-page .search-result-title').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(more.slice(0, 5)).toEqual(paths);
+    expect(more).toHaveLength(Math.min(10, total));
+    expect(new Set(more).size).toBe(more.length);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-page .search-result')[5])).toBe(true);
+    expect(await page.locator('#search-page .search-more').isHidden()).toBe(total <= 10);
   });
 
   test('`/` and Ctrl-K open the search dialog from any page; arrows and Enter navigate; Escape closes', async () => {

@@ -1,6 +1,8 @@
 // The search UI on Pagefind's JS API, used by the search dialog (every page) and /search/:
 // results with type, services, owner and review status; filter chips; keyboard navigation;
-// deep links into matching sections that highlight the query on arrival.
+// deep links into matching sections that highlight the query on arrival. Results come five at a
+// time, as in Pagefind's own UI: each shown result costs a request for its fragment, and on a busy
+// machine requests do not overlap, so the first five appear sooner than ten would.
 import { orderedFilterGroups, toResultCard, type PagefindFragment, type ResultCard } from '../../lib/site/search-results.ts';
 
 type PagefindResult = { data(): Promise<PagefindFragment> };
@@ -11,7 +13,10 @@ type Pagefind = {
   filters(): Promise<Record<string, Record<string, number>>>;
 };
 
-const MAX_RESULTS = 10;
+/** Results shown at first, and added by each "Show more results". */
+const PAGE_SIZE = 5;
+/** Filter values and counts, written at build time (src/pages/search-filters.json.ts). */
+const FILTER_COUNTS_URL = '/search-filters.json';
 const PRIMARY_FILTERS = new Set(['type', 'review', 'severity']);
 let pagefindPromise: Promise<Pagefind> | undefined;
 
@@ -23,6 +28,17 @@ function loadPagefind(): Promise<Pagefind> {
     return pagefind;
   });
   return pagefindPromise;
+}
+
+/** The filter chips' values and counts: from the build; from Pagefind's filter files when that is missing. */
+async function filterCounts(): Promise<Record<string, Record<string, number>>> {
+  try {
+    const response = await fetch(FILTER_COUNTS_URL);
+    if (response.ok) return (await response.json()) as Record<string, Record<string, number>>;
+  } catch {
+    // Fall through to Pagefind.
+  }
+  return (await loadPagefind()).filters();
 }
 
 /** Pagefind's excerpt is escaped text with `<mark>`: keep the text and the marks, nothing else. */
@@ -82,8 +98,11 @@ export class SearchUI {
   private readonly status: HTMLElement;
   private readonly list: HTMLOListElement;
   private readonly selected = new Map<string, Set<string>>();
+  private readonly more: HTMLButtonElement;
   private filtersRendered = false;
   private generation = 0;
+  private results: PagefindResult[] = [];
+  private query = '';
 
   private readonly options: { syncUrl: boolean };
 
@@ -93,6 +112,11 @@ export class SearchUI {
     this.filtersBox = root.querySelector<HTMLElement>('.search-filters')!;
     this.status = root.querySelector<HTMLElement>('.search-status')!;
     this.list = root.querySelector<HTMLOListElement>('.search-results')!;
+    this.more = element('button', 'search-more', 'Show more results');
+    this.more.type = 'button';
+    this.more.hidden = true;
+    this.more.addEventListener('click', () => void this.showMore());
+    this.list.after(this.more);
     this.input.addEventListener('input', () => void this.run());
     this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters()), { once: true });
     this.input.addEventListener('keydown', (event) => {
@@ -132,8 +156,7 @@ export class SearchUI {
   private async renderFilters(): Promise<void> {
     if (this.filtersRendered) return;
     this.filtersRendered = true;
-    const pagefind = await loadPagefind();
-    const groups = orderedFilterGroups(await pagefind.filters());
+    const groups = orderedFilterGroups(await filterCounts());
     // The few groups that matter most stay in view; the long ones fold away under "More filters".
     const more = element('details', 'more-filters');
     more.append(element('summary', undefined, 'More filters'));
@@ -181,7 +204,9 @@ export class SearchUI {
     }
     const filters = this.filterOption();
     if (query === '' && Object.keys(filters).length === 0) {
+      this.results = [];
       this.list.replaceChildren();
+      this.more.hidden = true;
       this.status.textContent = '';
       return;
     }
@@ -196,13 +221,33 @@ export class SearchUI {
     void this.renderFilters();
     const search = await pagefind.debouncedSearch(query === '' ? null : query, { filters }, 150);
     if (search === null || generation !== this.generation) return;
-    const fragments = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    const fragments = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (generation !== this.generation) return;
+    this.results = search.results;
+    this.query = query;
     this.list.replaceChildren(...fragments.map((fragment) => renderCard(toResultCard(fragment, query))));
-    const total = search.results.length;
+    this.showCount();
+  }
+
+  /** The next five results, after the ones shown; focus moves to the first of them. */
+  private async showMore(): Promise<void> {
+    const generation = this.generation;
+    const shown = this.list.childElementCount;
+    const fragments = await Promise.all(this.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    if (generation !== this.generation || this.list.childElementCount !== shown) return;
+    const cards = fragments.map((fragment) => renderCard(toResultCard(fragment, this.query)));
+    this.list.append(...cards);
+    this.showCount();
+    cards[0]?.querySelector('a')?.focus();
+  }
+
+  private showCount(): void {
+    const total = this.results.length;
+    const shown = this.list.childElementCount;
+    this.more.hidden = shown >= total;
     this.status.textContent =
       total === 0
-        ? `No results for “${query}”. Try fewer words, the alert name, or an error string as it appears in logs.`
-        : `${total} result${total === 1 ? '' : 's'}${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}`;
+        ? `No results for “${this.query}”. Try fewer words, the alert name, or an error string as it appears in logs.`
+        : `${total} result${total === 1 ? '' : 's'}${total > shown ? `, showing the first ${shown}` : ''}`;
   }
 }

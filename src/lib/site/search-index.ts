@@ -72,3 +72,21 @@ export function searchAttributes(doc: {
   };
   return { filters, meta };
 }
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/**
+ * How many pages carry each value of each filter: what Pagefind's `filters()` answers, worked out
+ * at build time so that the search UI can show its chips without loading Pagefind's filter files
+ * (once those are loaded, Pagefind also counts every filter value on every search).
+ */
+export function filterCounts(pages: readonly SearchAttributes['filters'][]): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const filters of pages) {
+    for (const [key, values] of Object.entries(filters)) {
+      const group = (counts[key] ??= {});
+      for (const value of new Set(values)) group[value] = (group[value] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
