@@ -31,7 +31,7 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 /** The filter chips' values and counts: from the build; from Pagefind's filter files when that is missing. */
-async function filterCounts(): Promise<Record<string, Record<string, number>>> {
+async function loadFilterCounts(): Promise<Record<string, Record<string, number>>> {
   try {
     const response = await fetch(FILTER_COUNTS_URL);
     if (response.ok) return (await response.json()) as Record<string, Record<string, number>>;
@@ -156,7 +156,7 @@ export class SearchUI {
   private async renderFilters(): Promise<void> {
     if (this.filtersRendered) return;
     this.filtersRendered = true;
-    const groups = orderedFilterGroups(await filterCounts());
+    const groups = orderedFilterGroups(await loadFilterCounts());
     // The few groups that matter most stay in view; the long ones fold away under "More filters".
     const more = element('details', 'more-filters');
     more.append(element('summary', undefined, 'More filters'));
