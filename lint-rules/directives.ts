@@ -6,6 +6,7 @@
  * - MDX: `{/* lint disable-next-line opskb:no-secrets -- a documented test key *\/}`
  * - Markdown: `<!-- lint disable-next-line opskb:no-secrets -- a documented test key -->`
  * - ranges: `lint disable opskb:links -- …` up to `lint enable opskb:links` (or the end of the file).
+ *   After `lint disable -- …` (every rule), `lint enable opskb:links` turns that one rule back on.
  *
  * Keywords: `disable-next-line` (the next line that is not blank), `disable`, `enable`. Rule ids
  * are written as findings show them (`opskb:links`, `remark-lint:no-literal-urls`); the bare name
@@ -48,7 +49,8 @@ export type DirectivesOptions = { readonly knownRules: readonly string[] };
 
 const RULE_ID = 'directives';
 
-type Range = { rules: readonly string[] | 'all'; from: number; to: number; directive: Directive; used: boolean };
+/** Lines `from`–`to` where `rules` (or every rule but those in `except`) are off. */
+type Range = { rules: readonly string[] | 'all'; except: ReadonlySet<string>; from: number; to: number; directive: Directive; used: boolean };
 
 export default function directives(this: Processor, options: DirectivesOptions) {
   const known = new Set(options.knownRules);
@@ -81,11 +83,11 @@ export default function directives(this: Processor, options: DirectivesOptions) 
       const scope = rules.length > 0 ? rules : ['*'];
       if (directive.keyword === 'disable-next-line') {
         const line = nextContentLine(lines, directive.endLine);
-        ranges.push({ rules: rules.length > 0 ? rules : 'all', from: line, to: line, directive, used: false });
+        ranges.push({ rules: rules.length > 0 ? rules : 'all', except: new Set(), from: line, to: line, directive, used: false });
       } else if (directive.keyword === 'disable') {
         for (const rule of scope) {
           if (open.has(rule)) continue;
-          const range: Range = { rules: rule === '*' ? 'all' : [rule], from: directive.endLine + 1, to: Number.POSITIVE_INFINITY, directive, used: false };
+          const range: Range = { rules: rule === '*' ? 'all' : [rule], except: new Set(), from: directive.endLine + 1, to: Number.POSITIVE_INFINITY, directive, used: false };
           open.set(rule, range);
           ranges.push(range);
         }
@@ -98,6 +100,14 @@ export default function directives(this: Processor, options: DirectivesOptions) 
             range.to = directive.line - 1;
             open.delete(target);
           }
+          // `enable <rule>` inside `disable` (every rule): the others stay off after it.
+          const all = open.get('*');
+          if (rule !== '*' && all && !all.except.has(rule)) {
+            all.to = directive.line - 1;
+            const rest: Range = { ...all, except: new Set([...all.except, rule]), from: directive.endLine + 1, to: Number.POSITIVE_INFINITY, used: false };
+            open.set('*', rest);
+            ranges.push(rest);
+          }
         }
       }
     }
@@ -107,7 +117,8 @@ export default function directives(this: Processor, options: DirectivesOptions) 
       const ruleId = id(message);
       if (!ruleId || message.line === undefined) return true;
       const range = ranges.find(
-        (candidate) => message.line! >= candidate.from && message.line! <= candidate.to && (candidate.rules === 'all' || candidate.rules.includes(ruleId)),
+        (candidate) =>
+          message.line! >= candidate.from && message.line! <= candidate.to && (candidate.rules === 'all' ? !candidate.except.has(ruleId) : candidate.rules.includes(ruleId)),
       );
       if (!range) return true;
       range.used = true;

@@ -7,7 +7,8 @@
  *   file-relative links (`../postgres-fleet/deadlocks.mdx`, as on GitHub; the site rewrites them)
  *   must reach a doc of the knowledge base, and an `#anchor` must be a heading of the target
  *   (slugged as the site slugs it). `#anchor` alone points into the doc itself.
- * - Links to other files (images, attachments) must reach a file that exists.
+ * - Links to other files (attachments) and images must reach a file that exists. A relative
+ *   image (`![diagram](./failover.png)`) is next to the doc's file, as on GitHub and in Astro. A `%` in a link must start an escape (`%20`; `%25` for a percent sign).
  * - `javascript:`, `vbscript:` and `data:` URLs are refused: a doc must not run code in the
  *   reader's browser.
  * - A link to a host in `internalDomains` must start with a `url_prefixes` entry of tools.yaml:
@@ -38,7 +39,7 @@
  * → `` Broken link `/runbooks/postgres/deadlock/`: no doc `runbooks/postgres/deadlock` in the knowledge base. ``
  */
 import GithubSlugger from 'github-slugger';
-import type { Definition, Link } from 'mdast';
+import type { Definition, Image, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
@@ -71,9 +72,10 @@ export default defineRule(
     });
     const prefixes = [...registries.tools.values()].flatMap((tool) => tool.url_prefixes.map((prefix) => ({ tool: tool.id, prefix })));
 
-    visit(tree, (node) => node.type === 'link' || node.type === 'definition', (node) => {
-      const { url, position } = node as Link | Definition;
-      const target = resolveLink(url, { path: file.path, id, contentDir });
+    visit(tree, (node) => node.type === 'link' || node.type === 'definition' || node.type === 'image', (node) => {
+      const { url, position } = node as Link | Definition | Image;
+      const what = node.type === 'image' ? 'image' : 'link';
+      const target = resolveLink(url, { path: file.path, id, contentDir, image: node.type === 'image' });
       switch (target.kind) {
         case 'self':
           if (!ownSlugs.includes(target.anchor)) {
@@ -91,7 +93,10 @@ export default defineRule(
           return;
         }
         case 'file':
-          if (!target.exists) file.message(`Broken link \`${url}\`: no file ${relative(contentDir, target.path)} in the content root.`, { place: position });
+          if (!target.exists) file.message(`Broken ${what} \`${url}\`: no file ${relative(contentDir, target.path)} in the content root.`, { place: position });
+          return;
+        case 'malformed':
+          file.message(`Malformed ${what} \`${url}\`: a \`%\` must start an escape such as \`%20\`; write a literal percent sign as \`%25\`.`, { place: position });
           return;
         case 'script':
           file.message(`Link with a \`${target.scheme}:\` URL: it runs code (or smuggles content) in the reader's browser. Link to a page or a file instead.`, { place: position });

@@ -40,6 +40,8 @@ const rule = defineRule('mdx-syntax', (_tree, file) => {
 
 export function hintFor(error: SyntaxError): string {
   const reason = error.reason.toLowerCase();
+  const unclosed = /expected a closing tag for `<([\w.:-]+)/i.exec(error.reason)?.[1];
+  if (unclosed) return `Close it with \`</${unclosed}>\` after its content (on a line of its own, after a blank line).`;
   if (reason.includes('`!`') || reason.includes('html comment')) {
     return 'HTML comments `<!-- … -->` are not allowed in MDX: write `{/* … */}` instead.';
   }

@@ -19,7 +19,7 @@
  * | high-entropy string | in code blocks only: a run of base64 characters at least `entropyMinLength` long, mixing capitals, lowercase and digits, with a Shannon entropy of at least `entropyThreshold` bits per character |
  *
  * Not reported, because they are not secrets:
- * - placeholders: `<TOKEN>`, `$TOKEN`, `${TOKEN}`, `$(vault read …)` (a `$` inside a word, as in
+ * - placeholders: `<TOKEN>` (and `<token value>` in `TOKEN=<token value>`), `$TOKEN`, `${TOKEN}`, `$(vault read …)` (a `$` inside a word, as in
  *   `Pa$sword1`, is not a reference), `{{ .Values.token }}`, `%TOKEN%`, `{token}`, values with
  *   `xxxx`, `XXXX`, `***`, `...` or `…`, one repeated character
  *   (`00000000`), values containing `example` in any case (AWS's `AKIAIOSFODNN7EXAMPLE`),
@@ -94,6 +94,7 @@ import {
   DEFAULT_ENTROPY_THRESHOLD,
   describeSecret,
   detectSecrets,
+  recordSecret,
   maskSecret,
   SHORTEST_SECRET_TEXT,
   type DetectOptions,
@@ -195,6 +196,7 @@ export default defineRule(
         const offset = region.start + match.index;
         if (reported.has(offset)) continue;
         reported.add(offset);
+        recordSecret(file, match.value);
         const { label, detail, reference } = describeSecret(match);
         const allowHint = match.kind === 'high-entropy' ? ' If it is not a secret, add a pattern for it to `allow` under `rules.no-secrets` in opskb.yaml.' : '';
         file.message(

@@ -104,6 +104,7 @@ describe('detectSecrets', () => {
     ['postgres://app:${PGPASSWORD}@db:5432/orders'],
     ['curl -u "checkout:$PSP_PASSWORD" https://api'],
     ['-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----'],
+    ['export RUNNER_TOKEN=<token value>'],
   ])('ignores the placeholder in %s', (text) => {
     expect(found(text, CODE_BLOCK)).toEqual([]);
   });

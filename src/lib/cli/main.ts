@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../kb/content-dir.ts';
 import { isDocFile, listDocFiles } from '../kb/knowledge-base.ts';
 import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline } from '../lint/baseline.ts';
-import { defaultCacheFile } from '../lint/cache.ts';
-import { changedSince, GitError } from '../lint/changed-files.ts';
+import { cacheFileAt, CacheLocationError, defaultCacheFile } from '../lint/cache.ts';
+import { changedSince, docsToRecheck, GitError, type Changes } from '../lint/changed-files.ts';
 import { lintFiles } from '../lint/engine.ts';
 import { FORMATS, isFormatName } from '../lint/formats/index.ts';
 import { countBySeverity } from '../lint/formats/report.ts';
@@ -35,10 +35,12 @@ Commands:
     --max-warnings N       Fail (exit 1) when there are more than N warnings
     --baseline FILE        Report only findings that FILE does not already record
     --update-baseline      Record the current findings in the --baseline FILE
-    --changed-since REF    Lint only the docs git says changed since REF
-                           (all docs when a registry or opskb.yaml changed)
+    --changed-since REF    Lint only the docs git says changed since REF, and
+                           those that name one of them (all docs when a
+                           registry or opskb.yaml changed, or a doc was deleted)
     --no-cache             Do not read or write the lint cache
-    --cache-location FILE  Where the cache lives (default: node_modules/.cache/opskb/)
+    --cache-location PATH  The cache file, or a folder for it (default:
+                           node_modules/.cache/opskb/lint-cache.json)
 
 Options:
   -h, --help               Show this help
@@ -133,42 +135,49 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
   }
   const ref = values['changed-since'];
   if (ref !== undefined) {
-    let changed: Set<string>;
+    let changes: Changes;
     try {
-      changed = changedSince(ref, io.cwd);
+      changes = changedSince(ref, io.cwd);
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(`--changed-since ${ref}: ${error.message}`);
       throw error;
     }
-    // A changed registry or opskb.yaml can change any doc's findings: lint them all then.
-    const shared = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => join(contentDir, file));
-    if (!shared.some((path) => changed.has(path))) files = new Set([...files].filter((file) => changed.has(file)));
+    files = new Set(docsToRecheck([...files], changes, contentDir));
   }
 
   const useCache = values.cache && !values['no-cache'];
-  const result = await lintFiles([...files], {
-    contentDir,
-    today,
-    type: values.type,
-    cacheFile: useCache ? resolve(io.cwd, values['cache-location'] ?? defaultCacheFile(io.cwd)) : undefined,
-  });
+  let cacheFile: string | undefined;
+  try {
+    // opskb owns the default location; a location the user names may hold the user's own file.
+    const location = values['cache-location'];
+    cacheFile = !useCache ? undefined : location === undefined ? defaultCacheFile(io.cwd) : cacheFileAt(resolve(io.cwd, location));
+  } catch (error) {
+    if (error instanceof CacheLocationError) throw new UsageError(`--cache-location: ${error.message}`);
+    throw error;
+  }
+  const result = await lintFiles([...files], { contentDir, today, type: values.type, cacheFile });
 
   if (values['update-baseline'] && baselinePath) {
-    const baseline = createBaseline(result.findings, baselinePath);
+    // The findings of files not checked this time (other paths, unchanged since REF) stay recorded.
+    const checked = new Set([...files, ...sharedFiles(contentDir)]);
+    let previous;
+    try {
+      previous = existsSync(baselinePath) ? readBaseline(baselinePath) : undefined;
+    } catch (error) {
+      if (!(error instanceof BaselineError)) throw error;
+      throw new UsageError(`--update-baseline: ${baselinePath} exists and is not an opskb baseline, so opskb will not overwrite it. Remove it, or name another file.`);
+    }
+    const baseline = createBaseline(result.findings, baselinePath, previous && { baseline: previous, checked: (path) => checked.has(path) });
     writeBaseline(baselinePath, baseline);
-    io.out(`Baseline ${relative(io.cwd, baselinePath) || baselinePath} now records ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${new Set(result.findings.map((finding) => finding.path)).size} files.`);
+    const recorded = baseline.findings.reduce((sum, entry) => sum + entry.count, 0);
+    const inFiles = new Set(baseline.findings.map((entry) => entry.path)).size;
+    io.out(`Baseline ${relative(io.cwd, baselinePath) || baselinePath} now records ${plural(recorded, 'finding')} in ${plural(inFiles, 'file')}.`);
     return result.internalFailure ? 2 : 0;
   }
   let shown = result.findings;
   let baselined = 0;
   if (baselinePath) {
-    let baseline;
-    try {
-      baseline = readBaseline(baselinePath);
-    } catch (error) {
-      if (error instanceof BaselineError) throw new UsageError(error.message);
-      throw error;
-    }
+    const baseline = loadBaseline(baselinePath);
     const split = applyBaseline(result.findings, baseline, baselinePath);
     shown = split.fresh;
     baselined = split.known.length;
@@ -184,6 +193,24 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The registries and opskb.yaml: every run checks them. */
+function sharedFiles(contentDir: string): string[] {
+  return [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => join(contentDir, file));
+}
+
+function loadBaseline(baselinePath: string) {
+  try {
+    return readBaseline(baselinePath);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function siteUrl(env: NodeJS.ProcessEnv): string {

@@ -75,6 +75,23 @@ export function isDocFile(path: string): boolean {
 
 /** Every `.md` / `.mdx` file under `dir` (recursively, skipping dot folders and node_modules), sorted. */
 export function listDocFiles(dir: string): string[] {
+  return listFiles(dir, isDocFile);
+}
+
+/**
+ * Every other file under `dir` (images, attachments): links to them are checked, so whether they
+ * exist is part of what a cached finding depends on.
+ */
+export function listOtherFiles(dir: string): string[] {
+  return listFiles(dir, (name) => !isDocFile(name));
+}
+
+/**
+ * Files under `dir` whose names `keep` accepts, sorted; dot folders and node_modules skipped. A
+ * symbolic link counts as the file it points to; one that cannot be followed (a loop) is listed,
+ * so that reading it reports the problem, and a dangling one is not.
+ */
+function listFiles(dir: string, keep: (name: string) => boolean): string[] {
   const found: string[] = [];
   const walk = (folder: string) => {
     let entries;
@@ -87,9 +104,17 @@ export function listDocFiles(dir: string): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if ((entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) && isDocFile(entry.name)) found.push(path);
+      else if ((entry.isFile() || (entry.isSymbolicLink() && linkedFile(path))) && keep(entry.name)) found.push(path);
     }
   };
   walk(dir);
   return found.sort();
+}
+
+function linkedFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return true;
+  }
 }

@@ -12,6 +12,8 @@ export type LinkTarget =
   | { readonly kind: 'outside'; readonly path: string }
   | { readonly kind: 'external'; readonly url: URL }
   | { readonly kind: 'script'; readonly scheme: string }
+  /** A `%` not followed by two hex digits: no browser can follow it. */
+  | { readonly kind: 'malformed' }
   | { readonly kind: 'other' };
 
 /** Site pages that are not docs. */
@@ -19,9 +21,19 @@ const SITE_PAGES = new Set(['/', '/search/', ...DOC_TYPES.map((type) => `/${DOC_
 const SITE_PREFIXES = ['/rules/', '/alerts/', '/pagefind/'];
 const DOC_FILE = /\.mdx?$/i;
 
+class MalformedLink extends Error {}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new MalformedLink();
+  }
+}
+
 function splitHash(url: string): [string, string | undefined] {
   const index = url.indexOf('#');
-  return index === -1 ? [url, undefined] : [url.slice(0, index), decodeURIComponent(url.slice(index + 1))];
+  return index === -1 ? [url, undefined] : [url.slice(0, index), decode(url.slice(index + 1))];
 }
 
 /**
@@ -29,7 +41,22 @@ function splitHash(url: string): [string, string | undefined] {
  * Links ending in `.md`/`.mdx` are file-relative (as on GitHub); other relative links are
  * URL-relative to the page `/<fromId>/` (as in the browser).
  */
-export function resolveLink(url: string, from: { path: string; id: string | undefined; contentDir: string }): LinkTarget {
+export function resolveLink(url: string, from: LinkSource): LinkTarget {
+  try {
+    return resolveWellFormed(url, from);
+  } catch (error) {
+    if (error instanceof MalformedLink) return { kind: 'malformed' };
+    throw error;
+  }
+}
+
+/**
+ * The linking file (absolute), its doc id when it is in the content root, and whether the link is
+ * an image: Astro resolves a relative image next to the file, as GitHub does.
+ */
+export type LinkSource = { readonly path: string; readonly id: string | undefined; readonly contentDir: string; readonly image?: boolean | undefined };
+
+function resolveWellFormed(url: string, from: LinkSource): LinkTarget {
   const scheme = /^\s*(javascript|vbscript|data):/i.exec(url)?.[1];
   if (scheme) return { kind: 'script', scheme: scheme.toLowerCase() };
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
@@ -43,8 +70,8 @@ export function resolveLink(url: string, from: { path: string; id: string | unde
   const [pathPart, anchor] = splitHash(url.split('?')[0] ?? '');
   if (pathPart === '') return anchor ? { kind: 'self', anchor } : { kind: 'other' };
 
-  if (DOC_FILE.test(pathPart) || !pathPart.startsWith('/') && from.id === undefined) {
-    const file = resolve(dirname(from.path), decodeURIComponent(pathPart));
+  if (DOC_FILE.test(pathPart) || (!pathPart.startsWith('/') && (from.id === undefined || from.image))) {
+    const file = resolve(dirname(from.path), decode(pathPart));
     const inside = relative(from.contentDir, file);
     if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'outside', path: file };
     if (DOC_FILE.test(file)) return { kind: 'doc', id: docIdOfPath(inside), anchor };
@@ -53,7 +80,7 @@ export function resolveLink(url: string, from: { path: string; id: string | unde
 
   const base = new URL(`https://kb.invalid/${from.id ?? ''}${from.id ? '/' : ''}`);
   const { pathname } = new URL(pathPart, base);
-  const decoded = decodeURIComponent(pathname);
+  const decoded = decode(pathname);
   const withSlash = decoded.endsWith('/') ? decoded : `${decoded}/`;
   if (SITE_PAGES.has(withSlash) || SITE_PREFIXES.some((prefix) => withSlash.startsWith(prefix))) return { kind: 'page', path: withSlash };
   if (/\.[a-z0-9]+$/i.test(decoded)) {

@@ -1,16 +1,16 @@
 // The lint cache: per file, its content hash, its cross-file facts and its findings. Findings are
 // reused only under the same run key, which covers everything else a result depends on: opskb's
 // own code, opskb.yaml, the registries, "today", --type and the whole knowledge-base index (ids,
-// alerts, anchors). So a changed registry or a renamed heading in a linked doc invalidates every
+// alerts, anchors, and which other files exist). So a changed registry or a renamed heading in a linked doc invalidates every
 // entry; a change to one doc's body invalidates only that doc. Stale entries never hide findings.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import type { Finding } from './finding.ts';
 
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export type CacheEntry = { readonly hash: string; readonly facts?: DocFacts; readonly findings?: readonly Finding[] };
 export type CacheData = {
@@ -46,7 +46,7 @@ export function codeFingerprint(): string {
 }
 
 export function defaultCacheFile(cwd: string): string {
-  return join(cwd, 'node_modules', '.cache', 'opskb', 'lint-cache.json');
+  return join(cwd, 'node_modules', '.cache', 'opskb', CACHE_FILE_NAME);
 }
 
 export function readCache(path: string): CacheData | undefined {
@@ -62,6 +62,35 @@ export function readCache(path: string): CacheData | undefined {
 export function writeCache(path: string, data: CacheData): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(data));
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, JSON.stringify(data));
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
+
+export const CACHE_FILE_NAME = 'lint-cache.json';
+
+/**
+ * The cache file a `--cache-location` names: the path itself, or `lint-cache.json` in it when it
+ * is a folder. Throws when the file exists and is not an opskb cache (of any version): the cache
+ * is rewritten after every run, and nothing a user wrote may be overwritten.
+ */
+export function cacheFileAt(location: string): string {
+  const path = existsSync(location) && statSync(location).isDirectory() ? join(location, CACHE_FILE_NAME) : location;
+  if (!existsSync(path)) return path;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    data = undefined;
+  }
+  const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  if (typeof record['version'] !== 'number' || typeof record['runKey'] !== 'string') {
+    throw new CacheLocationError(`${path} exists and is not an opskb lint cache: opskb will not overwrite it. Name a new file or a folder.`);
+  }
+  return path;
+}
+
+export class CacheLocationError extends Error {}

@@ -34,11 +34,32 @@ export function asWarning(message: VFileMessage): VFileMessage {
   return message;
 }
 
+const KEY = Symbol('opskb steady key');
+
+/**
+ * Gives a message whose text changes while the problem stays the same ("overdue by 119 days",
+ * then 120) a steady key, without those parts: a baseline matches the finding on it.
+ */
+export function withSteadyKey(message: VFileMessage, key: string): VFileMessage {
+  (message as VFileMessage & { [KEY]?: string })[KEY] = key;
+  return message;
+}
+
+export function steadyKeyOf(message: VFileMessage): string | undefined {
+  return (message as VFileMessage & { [KEY]?: string })[KEY];
+}
+
 const noOptions = z.strictObject({});
+
+/** What opskb.yaml's `rules` says about rule `id`, written as `links` or as `opskb:links`. */
+export function ruleSetting(id: string, settings: LintSettings) {
+  const { rules } = settings.kb.config.config;
+  return rules[id] ?? (id.includes(':') ? undefined : rules[`opskb:${id}`]);
+}
 
 /** The rule's options from opskb.yaml, validated; the defaults when invalid (the engine reports that). */
 export function ruleOptions<S extends z.ZodType>(id: string, schema: S, settings: LintSettings): z.output<S> {
-  const setting = settings.kb.config.config.rules[id];
+  const setting = ruleSetting(id, settings);
   const raw = typeof setting === 'object' ? Object.fromEntries(Object.entries(setting).filter(([key]) => key !== 'severity')) : {};
   const parsed = schema.safeParse(raw);
   return (parsed.success ? parsed.data : schema.parse({})) as z.output<S>;

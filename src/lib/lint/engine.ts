@@ -3,12 +3,12 @@
 // The rules, the parser and the registries are loaded only when something has to be linted.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import { extractDocFacts } from '../kb/doc-facts.ts';
-import { listDocFiles, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base.ts';
+import { listDocFiles, listOtherFiles, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base.ts';
 import { CONFIG_FILE, REGISTRY_SPECS, type DocType } from '../model/index.ts';
 import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
 import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
@@ -83,14 +83,31 @@ export function workersFor(files: number, cores: number): number {
   return cores > 1 && useful >= 2 ? Math.min(cores, useful) - 1 : 0;
 }
 
-type Source = { path: string; text: string | undefined; hash: string | undefined };
+type Source = { path: string; text: string | undefined; hash: string | undefined; problem?: string | undefined };
+
+/** Why a file cannot be read, and what to do about it. */
+function readProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ELOOP':
+      return 'Cannot read the file: it is a symbolic link that leads back to itself. Point it at a real file or remove it.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Cannot read the file: permission denied. Make it readable (chmod a+r).';
+    case 'EISDIR':
+      return 'Cannot read the file: it is a folder.';
+    default:
+      return `Cannot read the file (${error.code ?? error.message}).`;
+  }
+}
 
 function readSource(path: string): Source {
   try {
-    const text = readFileSync(path, 'utf8');
-    return { path, text, hash: hashText(text) };
-  } catch {
-    return { path, text: undefined, hash: undefined };
+    const read = readFileSync(path, 'utf8');
+    // A byte order mark is invisible in editors: columns and offsets count from the first character after it.
+    const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
+    return { path, text, hash: hashText(read) };
+  } catch (error) {
+    return { path, text: undefined, hash: undefined, problem: readProblem(error as NodeJS.ErrnoException) };
   }
 }
 
@@ -103,7 +120,9 @@ function runKey(kb: KnowledgeBase, options: LintOptions, fingerprint: string): s
     }
   });
   const index = [...kb.docs.values()].map((doc) => [doc.id, doc.type, doc.alerts, doc.headings.map((heading) => heading.slug)]);
-  return hashText(JSON.stringify([CACHE_VERSION, fingerprint, options.contentDir, options.today, options.type ?? null, sharedTexts, index]));
+  // Links to images and attachments are checked: adding or removing one changes findings.
+  const others = listOtherFiles(kb.contentDir).map((path) => relative(kb.contentDir, path));
+  return hashText(JSON.stringify([CACHE_VERSION, fingerprint, options.contentDir, options.today, options.type ?? null, sharedTexts, index, others]));
 }
 
 /** A worker that starts loading its modules now and receives its work later (or is dismissed). */
@@ -226,11 +245,11 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   let fromCache = 0;
   const toLint: string[] = [];
   for (const path of paths) {
-    const { text, hash } = source(path);
+    const { text, hash, problem } = source(path);
     const cached = sameKey ? cache?.files[path] : undefined;
     if (text === undefined) {
       internalFailure = true;
-      perFile.set(path, [internalFinding(path, 'Cannot read the file.')]);
+      perFile.set(path, [internalFinding(path, problem ?? 'Cannot read the file.')]);
     } else if (cached?.findings && cached.hash === hash) {
       perFile.set(path, [...cached.findings]);
       fromCache += 1;

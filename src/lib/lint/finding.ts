@@ -16,6 +16,8 @@ export type Finding = {
   /** The rule's reference page (a site path such as `/rules/links/`), when it has one. */
   readonly url?: string | undefined;
   readonly related?: readonly RelatedLocation[] | undefined;
+  /** What a baseline matches, when the message holds parts that change day by day (see withSteadyKey). */
+  readonly key?: string | undefined;
 };
 
 export function compareFindings(a: Finding, b: Finding): number {

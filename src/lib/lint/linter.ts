@@ -8,6 +8,8 @@ export { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import { internalFinding, type Finding, type RelatedLocation } from './finding.ts';
 import type { LintSettings } from './settings.ts';
 import { declareReadOnly } from './traversal/visit-parents.ts';
+import { steadyKeyOf } from './define-rule.ts';
+import { recordedSecrets, redactSecrets } from './secrets.ts';
 
 export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };
 
@@ -33,16 +35,20 @@ export function createLinter(settings: LintSettings) {
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
+      // Other rules quote what they find wrong (a link, an owner, a key): never a secret.
+      const secrets = recordedSecrets(file);
       for (const message of file.messages) {
+        const key = steadyKeyOf(message);
         findings.push({
           path,
           line: message.line ?? 1,
           column: message.column ?? 1,
           severity: message.fatal ? 'error' : 'warning',
-          message: message.reason,
+          message: redactSecrets(message.reason, secrets),
           ruleId: message.source && message.ruleId ? `${message.source}:${message.ruleId}` : (message.ruleId ?? message.source ?? 'unknown'),
           url: message.url,
-          related: relatedOf(message, path),
+          related: relatedOf(message, path, secrets),
+          ...(key === undefined ? {} : { key: redactSecrets(key, secrets) }),
         });
       }
       return { findings, internalFailure };
@@ -50,8 +56,8 @@ export function createLinter(settings: LintSettings) {
   };
 }
 
-function relatedOf(message: VFileMessage, path: string): RelatedLocation[] | undefined {
+function relatedOf(message: VFileMessage, path: string, secrets: readonly string[]): RelatedLocation[] | undefined {
   const cause = message.cause;
   if (!(cause instanceof VFileMessage)) return undefined;
-  return [{ path: cause.file || path, line: cause.line ?? 1, column: cause.column ?? 1, message: cause.reason }];
+  return [{ path: cause.file || path, line: cause.line ?? 1, column: cause.column ?? 1, message: redactSecrets(cause.reason, secrets) }];
 }

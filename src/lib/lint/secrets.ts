@@ -77,6 +77,7 @@ export function shannonEntropy(value: string): number {
 
 const PLACEHOLDERS: readonly RegExp[] = [
   /<[^<>\n]*>/, // <TOKEN>, <your token>
+  /^<[A-Za-z_][\w-]*$/, // `<token` of `TOKEN=<token value>`: a bare value ends at the space
   /(?:^|[^A-Za-z0-9])\$[A-Za-z_{(]/, // $TOKEN, ${TOKEN}, $(vault read …); not `Pa$sword`
   /\{\{|\}\}/, // {{ .Values.x }}, {{ secrets.TOKEN }}
   /%[A-Za-z_]+%|%\([A-Za-z_]+\)s|#\{/, // %TOKEN%, %(token)s, #{token}
@@ -371,4 +372,54 @@ export function describeSecret(match: SecretMatch): { label: string; detail: str
       return { label, detail: '', reference };
     }
   }
+}
+
+/** Kinds recognisable in any text, without the key or context around them: masked in every message. */
+const SELF_EVIDENT: ReadonlySet<SecretKind> = new Set(['private-key', 'aws-access-key-id', 'github-token', 'gitlab-token', 'slack-token', 'slack-webhook', 'jwt', 'url-credentials']);
+/** Shorter than this, a secret's start is too common to look for in other text. */
+const QUOTED_PREFIX = 8;
+/**
+ * How much of a secret another message must quote for it to be masked there: all of it, or this
+ * much of a longer one (a message may cut a quote short); `https://` alone is not a webhook URL.
+ */
+const QUOTED_ENOUGH = 16;
+
+/** Where the secrets no-secrets found in a file are kept, for masking other rules' messages. */
+const FOUND = Symbol('opskb secrets found');
+type WithSecrets = { [FOUND]?: string[] };
+
+/** Records a secret found in `file` (a VFile), so that `redactSecrets` masks it wherever another rule quotes it. */
+export function recordSecret(file: object, value: string): void {
+  ((file as WithSecrets)[FOUND] ??= []).push(value);
+}
+
+export function recordedSecrets(file: object): readonly string[] {
+  return (file as WithSecrets)[FOUND] ?? [];
+}
+
+/**
+ * `text` (another rule's message, say) with every secret masked as no-secrets masks it: the
+ * `known` values found in the file, even quoted in part, cut short or lowercased, and any token
+ * recognisable on its own (a GitHub token, a JWT, a password in a URL…). A rule that quotes a
+ * link, an owner or a frontmatter key must not print the credential no-secrets hides.
+ */
+export function redactSecrets(text: string, known: readonly string[]): string {
+  let result = text;
+  for (const value of known) {
+    if (value.length < QUOTED_PREFIX) continue;
+    const wanted = value.toLowerCase();
+    const head = wanted.slice(0, QUOTED_PREFIX);
+    for (let at = result.toLowerCase().indexOf(head); at !== -1; at = result.toLowerCase().indexOf(head, at + 1)) {
+      let length = QUOTED_PREFIX;
+      while (length < wanted.length && result[at + length]?.toLowerCase() === wanted[length]) length += 1;
+      if (length < Math.min(wanted.length, QUOTED_ENOUGH)) continue;
+      result = `${result.slice(0, at)}${maskSecret(value)}${result.slice(at + length)}`;
+    }
+  }
+  if (result.length < SHORTEST_SECRET_TEXT) return result;
+  const matches = detectSecrets(result).filter((match) => SELF_EVIDENT.has(match.kind));
+  for (const match of matches.reverse()) {
+    result = `${result.slice(0, match.index)}${maskSecret(match.value)}${result.slice(match.index + match.value.length)}`;
+  }
+  return result;
 }

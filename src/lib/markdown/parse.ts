@@ -56,10 +56,13 @@ export type SyntaxError = { readonly line: number; readonly column: number; read
 export function describeSyntaxError(error: unknown): SyntaxError {
   if (error && typeof error === 'object') {
     const { line, column, reason, message } = error as { line?: unknown; column?: unknown; reason?: unknown; message?: unknown };
+    const text = String(reason ?? message ?? error);
+    // A tag left open at the end of the file has no place of its own: its reason names the tag's.
+    const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(text);
     return {
-      line: typeof line === 'number' ? line : 1,
-      column: typeof column === 'number' ? column : 1,
-      reason: String(reason ?? message ?? error),
+      line: typeof line === 'number' ? line : Number(named?.[1] ?? 1),
+      column: typeof column === 'number' ? column : Number(named?.[2] ?? 1),
+      reason: text,
     };
   }
   return { line: 1, column: 1, reason: String(error) };

@@ -1,5 +1,6 @@
 // `--format sarif`: SARIF 2.1.0 for code scanning, with rule metadata and help URIs.
 import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readRuleDoc } from '../rule-docs.ts';
 import { helpUrl, type Formatter } from './report.ts';
 
@@ -15,7 +16,8 @@ function describe(ruleId: string): string | undefined {
 }
 
 export const sarif: Formatter = (report) => {
-  const uri = (absolute: string) => (relative(report.cwd, absolute) || absolute).replaceAll('\\', '/');
+  // A URI reference: each path segment percent-encoded (`disk full.md` → `disk%20full.md`).
+  const uri = (absolute: string) => (relative(report.cwd, absolute) || absolute).replaceAll('\\', '/').split('/').map(encodeURIComponent).join('/');
   const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort();
   const rules = ruleIds.map((id) => {
     const sample = report.findings.find((finding) => finding.ruleId === id);
@@ -38,7 +40,7 @@ export const sarif: Formatter = (report) => {
       runs: [
         {
           tool: { driver: { name: 'opskb', version: report.version, informationUri: new URL('/rules/', report.siteUrl).href, rules } },
-          originalUriBaseIds: { '%SRCROOT%': { uri: `file://${report.cwd.replaceAll('\\', '/').replace(/\/?$/, '/')}` } },
+          originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.cwd.replace(/[\\/]?$/, '/')).href } },
           results: report.findings.map((finding) => ({
             ruleId: finding.ruleId,
             ruleIndex: ruleIds.indexOf(finding.ruleId),
