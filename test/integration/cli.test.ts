@@ -59,7 +59,10 @@ describe('opskb lint', () => {
 
   test.each([
     [['lint', '--frobnicate'], "Unknown option '--frobnicate'"],
-    [['lint', '--now', '26/11/2026'], '--now expects a date written as YYYY-MM-DD, got `26/11/2026`.'],
+    [['lint', '--now', '26/11/2026'], '--now expects a calendar date written as YYYY-MM-DD, got `26/11/2026`.'],
+    [['lint', '--now', '2026-02-30'], '--now expects a calendar date written as YYYY-MM-DD, got `2026-02-30`.'],
+    [['lint', '--max-warnings', '0x10'], '--max-warnings expects a whole number, got `0x10`.'],
+    [['lint', '--max-warnings', ''], '--max-warnings expects a whole number, got ``.'],
     [['lint', '--type', 'playbook'], '--type expects one of runbook, dr-plan, knowledge, onboarding, got `playbook`.'],
     [['lint', 'no/such/folder'], 'No such file or folder:'],
     [['lint', 'package.json'], 'Not a Markdown or MDX file (.md, .mdx):'],

@@ -12,7 +12,7 @@ import { lintFiles } from '../lint/engine.ts';
 import { FORMATS, isFormatName } from '../lint/formats/index.ts';
 import { countBySeverity } from '../lint/formats/report.ts';
 import { localToday } from '../lint/settings.ts';
-import { CONFIG_FILE, DOC_TYPES, ISO_DATE_PATTERN, isDocType, REGISTRY_SPECS } from '../model/index.ts';
+import { CONFIG_FILE, DOC_TYPES, isDocType, isoDateOf, REGISTRY_SPECS } from '../model/index.ts';
 
 export type Io = {
   readonly cwd: string;
@@ -104,8 +104,8 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   const today = values.now ?? localToday(io.clock());
-  if (!ISO_DATE_PATTERN.test(today) || Number.isNaN(Date.parse(today))) {
-    throw new UsageError(`--now expects a date written as YYYY-MM-DD, got \`${today}\`.`);
+  if (isoDateOf(today) !== today) {
+    throw new UsageError(`--now expects a calendar date written as YYYY-MM-DD, got \`${today}\`.`);
   }
   if (values.type !== undefined && !isDocType(values.type)) {
     throw new UsageError(`--type expects one of ${DOC_TYPES.join(', ')}, got \`${values.type}\`.`);
@@ -114,8 +114,8 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
   if (!isFormatName(format)) throw new UsageError(`--format expects one of ${Object.keys(FORMATS).join(', ')}, got \`${format}\`.`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\`.`);
+    maxWarnings = /^\d+$/.test(values['max-warnings']) ? Number(values['max-warnings']) : Number.NaN;
+    if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\`.`);
   }
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE: the file to write.');
   const baselinePath = values.baseline === undefined ? undefined : resolve(io.cwd, values.baseline);
