@@ -2,7 +2,6 @@
 // secrets quoted by other rules, directives, malformed links and images, unreadable files, the
 // cache location, baselines, byte order marks, --changed-since after deletions. Real CLI runs on
 // throwaway copies of the fixture knowledge base.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { redactSecrets } from '../../src/lib/lint/secrets.ts';
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
 import { copyFixtureKb } from '../support/temp-kb.ts';
+import { commitAll, committedFixtureKb, git } from '../support/git-kb.ts';
 
 /** A lint-clean runbook of the fixture knowledge base, without alerts (so copies do not collide). */
 const FRONTMATTER = `---
@@ -230,17 +230,7 @@ describe('baselines', () => {
 });
 
 describe('--changed-since after deletions and renames', () => {
-  const git = (cwd: string, ...args: string[]) => {
-    const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stderr);
-  };
-  const setup = () => {
-    const kb = copyFixtureKb('kb');
-    git(kb, 'init', '-q');
-    git(kb, 'add', '-A');
-    git(kb, 'commit', '-qm', 'knowledge base');
-    return kb;
-  };
+  const setup = () => committedFixtureKb('kb');
 
   test('a deleted doc means every doc: the links to it are reported', () => {
     const kb = setup();
@@ -256,9 +246,7 @@ describe('--changed-since after deletions and renames', () => {
     const target = join(kb, 'runbooks/checkout/checkout-5xx.mdx');
     writeFileSync(target, `${readFileSync(target, 'utf8')}\n### Rollback steps\n\nRoll back the last deploy.\n`);
     writeFileSync(join(kb, 'runbooks/orders-db/linker.md'), runbook('See [rolling back](/runbooks/checkout/checkout-5xx/#rollback-steps).'));
-    git(kb, 'init', '-q');
-    git(kb, 'add', '-A');
-    git(kb, 'commit', '-qm', 'knowledge base');
+    commitAll(kb);
     expect(lintIn(kb, '--no-cache').code).toBe(0);
     writeFileSync(target, readFileSync(target, 'utf8').replace('### Rollback steps', '### Rolling back'));
     const run = lintIn(kb, '--no-cache', '--changed-since', 'HEAD');

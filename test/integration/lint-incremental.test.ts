@@ -1,6 +1,5 @@
 // Incremental linting: the content-hash cache never hides a finding, workers change nothing but
 // speed, and --changed-since lints what git says changed, with the whole knowledge base's index.
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -10,6 +9,7 @@ import { batchesOf, lintFiles, type LintOptions } from '../../src/lib/lint/engin
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
 import { copyFixtureKb } from '../support/temp-kb.ts';
+import { committedFixtureKb } from '../support/git-kb.ts';
 
 const summarise = (findings: readonly { path: string; line: number; ruleId: string; message: string }[], root: string) =>
   findings.map((finding) => `${finding.path.slice(root.length + 1)}:${finding.line} ${finding.ruleId} ${finding.message}`);
@@ -110,17 +110,7 @@ describe('worker threads', () => {
 });
 
 describe('--changed-since', () => {
-  const git = (cwd: string, ...args: string[]) => {
-    const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stderr);
-  };
-  const setup = () => {
-    const kb = copyFixtureKb('kb');
-    git(kb, 'init', '-q');
-    git(kb, 'add', '-A');
-    git(kb, 'commit', '-qm', 'knowledge base');
-    return kb;
-  };
+  const setup = () => committedFixtureKb('kb');
   const lintIn = (kb: string, ...args: string[]) => opskb(['lint', '--now', TODAY, '--no-cache', ...args], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } });
 
   test('lints the changed docs and those that name them, checking links against the whole knowledge base', () => {
