@@ -6,6 +6,8 @@ import { defineConfig } from 'astro/config';
 import csp from './src/integrations/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { resolveContentDir } from './src/lib/kb/content-dir.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { docHastPlugins, glossarySynonymGroups } from './src/lib/site/doc-html.ts';
 import { isHeadInjectDirectiveWarning } from './src/integrations/warnings.ts';
 
 // One build cache per content root: builds of different knowledge bases (the demo, test
@@ -23,8 +25,11 @@ export default defineConfig({
   integrations: [mdx({ optimize: true }), csp(), pagefind()],
   markdown: {
     // Query languages runbooks use that Shiki has no grammar for: shown as plain text, no warning.
+    // Focusable scrolling tables; glossary synonyms per section, for search (src/lib/site/doc-html.ts).
+    processor: satteri({ hastPlugins: docHastPlugins({ groups: () => glossarySynonymGroups(resolveContentDir()) }) }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // Token colours keep a 4.5:1 contrast on the code background in both schemes (axe-core).
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' },
       defaultColor: false,
       langAlias: { promql: 'plaintext', logql: 'plaintext', traceql: 'plaintext' },
     },

@@ -20,9 +20,15 @@ function isEditable(target: EventTarget | null): boolean {
 document.addEventListener('keydown', (event) => {
   const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
   if (commandK || (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target))) {
-    if (document.querySelector('#search-page')) return; // the search page has its own box
     event.preventDefault();
-    openSearch();
+    // The search page has its own box: the keys go there instead of opening the dialog over it.
+    const pageBox = document.querySelector<HTMLInputElement>('#search-page input[type="search"]');
+    if (pageBox) {
+      pageBox.focus();
+      pageBox.select();
+    } else {
+      openSearch();
+    }
   }
 });
 
@@ -34,6 +40,16 @@ headerForm?.addEventListener('submit', (event) => {
   openSearch(new FormData(headerForm).get('q')?.toString() ?? '');
 });
 dialog?.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
+// Escape closes at once: a search box would otherwise spend the first press clearing its text.
+dialog?.addEventListener(
+  'keydown',
+  (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    dialog.close();
+  },
+  { capture: true },
+);
 dialog?.addEventListener('click', (event) => {
   if (event.target === dialog) dialog.close(); // a click on the backdrop
 });

@@ -11,7 +11,8 @@ import { localToday } from './lint/settings.ts';
 import { DOC_TYPE_SPECS, DOC_TYPES, type DocType } from './model/doc-types.ts';
 import type { Service, Team } from './model/registries.ts';
 import { reviewStatus, type ReviewStatus } from './review-status.ts';
-import type { DocSummary } from './site/doc-list.ts';
+import { docUrl, type DocSummary } from './site/doc-list.ts';
+import type { Gameday } from './model/frontmatter.ts';
 
 export type DocEntry = CollectionEntry<DocType>;
 
@@ -117,7 +118,7 @@ export function presentDoc(doc: DocView): DocPresentation {
   });
   const typeLabel = DOC_TYPE_SPECS[doc.type].label;
   const search = docSearchAttributes(doc);
-  const text = [doc.title, doc.summary, doc.entry.body ?? ''].join('\n');
+  const text = [doc.title, doc.summary].join('\n');
   const synonyms = synonymsFor(text, synonymGroups(getRegistries().glossary));
   const pattern = getConfig().site.editUrl;
   const filePath = doc.entry.filePath ? relative(resolveContentDir(), resolve(doc.entry.filePath)) : undefined;
@@ -130,4 +131,35 @@ export type RuleEntry = CollectionEntry<'rules'>;
 /** The lint rule reference pages, by id. */
 export async function getRuleEntries(): Promise<RuleEntry[]> {
   return (await getCollection('rules')).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export type ReadingStep = { readonly id: string; readonly url: string; readonly title: string; readonly type: string | undefined; readonly why: string };
+
+/** An onboarding doc's reading path: each step's doc (its title and type), in order, and why. */
+export async function readingPath(doc: DocView): Promise<{ audience: string; steps: ReadingStep[] } | undefined> {
+  const data = doc.entry.data;
+  if (!('steps' in data) || !('audience' in data)) return undefined;
+  const byId = new Map((await getDocs()).map((other) => [other.id, other]));
+  const steps = data.steps.map(({ doc: id, why }) => {
+    const target = byId.get(id);
+    return { id, url: docUrl(id), title: target?.title ?? id, type: target ? DOC_TYPE_SPECS[target.type].label : undefined, why };
+  });
+  return { audience: data.audience, steps };
+}
+
+export type RecoveryFacts = {
+  readonly strategy: string;
+  readonly rto: string;
+  readonly rpo: string;
+  readonly testEvery: string | undefined;
+  /** Latest first. */
+  readonly gamedays: readonly Gameday[];
+};
+
+/** A DR plan's targets and its gamedays, for the page. */
+export function recoveryFacts(doc: DocView): RecoveryFacts | undefined {
+  const data = doc.entry.data;
+  if (!('rto' in data) || !('gamedays' in data)) return undefined;
+  const gamedays = [...data.gamedays].sort((a, b) => b.date.localeCompare(a.date));
+  return { strategy: data.strategy, rto: data.rto, rpo: data.rpo, testEvery: data.test_every, gamedays };
 }

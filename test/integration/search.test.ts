@@ -122,6 +122,36 @@ describe('search', () => {
     expect(new URL(page.url()).pathname).toBe('/runbooks/orders-db/replication-lag/');
   });
 
+  test('Escape closes the dialog at once, even with a query typed in the box', async () => {
+    const { page } = await site.open('/knowledge/why-batch-window/');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('orders');
+    await resultPaths(page, '#search-dialog');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dialog-q');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+  });
+
+  test('on the search page, `/` and Ctrl-K go to its search box', async () => {
+    const { page } = await site.open('/search/?q=orders');
+    await resultPaths(page, '#search-page');
+    for (const key of ['/', 'Control+k']) {
+      await page.locator('h1').click();
+      expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('search-q');
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.id), key).toBe('search-q');
+      expect(await page.locator('#search-q').inputValue()).toBe('orders');
+    }
+    expect(await page.locator('#search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+  });
+
+  test('arriving from a glossary alias ("OOM"), the words the doc uses ("out of memory") are highlighted', async () => {
+    const { page } = await site.open('/knowledge/why-batch-window/?highlight=OOM');
+    await page.locator('.doc-body mark.pagefind-highlight').first().waitFor({ state: 'attached' });
+    const shown = await page.locator('.doc-body mark.pagefind-highlight').evaluateAll((marks) => marks.filter((mark) => mark.checkVisibility()).map((mark) => mark.textContent?.toLowerCase()));
+    expect(shown).toEqual(['out of memory']);
+  });
+
   test('results deep-link to the matching section and the query is highlighted on the page', async () => {
     const { page } = await searchPage('replay_lag');
     const sectionLink = page.locator('#search-page .search-result-sections a').first();
@@ -175,9 +205,25 @@ describe('the page an engineer lands on', () => {
     expect(await printed('.doc-header .facts a[href^="https:"]')).toBe('" (https://pager.shop.example/schedules/data-platform)"');
   });
 
-  test('readable on a phone: no horizontal scrolling', async () => {
-    const { page } = await site.open('/runbooks/checkout/checkout-5xx/', { viewport: { width: 390, height: 844 }, isMobile: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  test('readable on a phone: no horizontal scrolling, long identifiers wrap, the search dialog fits', async () => {
+    const phone = { viewport: { width: 375, height: 812 }, isMobile: true };
+    for (const path of ['/runbooks/checkout/checkout-5xx/', '/runbooks/orders-db/replication-lag/', '/dr-plans/orders-db/', '/alerts/', '/glossary/']) {
+      const { page } = await site.open(path, phone);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    const { page } = await site.open('/knowledge/why-batch-window/', phone);
+    await page.keyboard.press('/');
+    await page.keyboard.type('OrdersReplicaLagging');
+    await resultPaths(page, '#search-dialog');
+    const close = await page.locator('.search-close').boundingBox();
+    expect(close!.x + close!.width).toBeLessThanOrEqual(375);
+  });
+
+  test('the home page prints without its search form', async () => {
+    const { page } = await site.open('/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.big-search').isVisible()).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
   });
 
   test('every page reads fine with JavaScript off; search says it needs it', async () => {
@@ -212,14 +258,19 @@ describe('self-contained and safe', () => {
     expect(site.consoleErrors.some((error) => error.includes('/runbooks/orders-db/replication-lag/') && /Content Security Policy/.test(error))).toBe(true);
   });
 
-  test.each(['/', '/runbooks/checkout/checkout-5xx/', '/search/?q=orders'])('no serious or critical accessibility violations on %s (axe-core)', async (path) => {
-    const { page } = await site.open(path, { bypassCSP: true });
+  const PAGES = ['/', '/runbooks/checkout/checkout-5xx/', '/runbooks/orders-db/replication-lag/', '/dr-plans/orders-db/', '/onboarding/first-week/', '/glossary/', '/alerts/', '/alerts/NoSuchAlert/', '/rules/no-secrets/', '/search/?q=orders'];
+  const VARIANTS = [
+    ['light', { colorScheme: 'light' }],
+    ['dark, on a phone', { colorScheme: 'dark', viewport: { width: 375, height: 812 }, isMobile: true }],
+  ] as const;
+  test.each(PAGES.flatMap((path) => VARIANTS.map(([variant, options]) => [path, variant, options] as const)))('no serious or critical accessibility violations on %s, %s (axe-core)', async (path, _variant, options) => {
+    const { page } = await site.open(path, { bypassCSP: true, ...options });
     if (path.startsWith('/search/')) await resultPaths(page, '#search-page');
     await page.evaluate(readFileSync(join(PROJECT_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'));
     const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
     const serious = violations.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious.map((violation) => `${violation.id} (${violation.nodes.length})`)).toEqual([]);
-    if (path === '/') await page.screenshot({ path: join(SCREENSHOTS, 'home.png') });
+    if (path === '/' && options.colorScheme === 'light') await page.screenshot({ path: join(SCREENSHOTS, 'home.png') });
   });
 
   test('no request ever left localhost', () => {

@@ -39,6 +39,43 @@ describe('astro build of a knowledge base', () => {
     expect(html).toContain('SELECT client_addr, replay_lag FROM pg_stat_replication;');
   });
 
+  test('an onboarding doc shows its reading path: each step linked, in order, with why; and its audience', () => {
+    const html = page('onboarding/first-week');
+    const section = html.slice(html.indexOf('class="reading-path"'), html.indexOf('</section>', html.indexOf('class="reading-path"')));
+    const steps = [...section.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(steps).toEqual(['/knowledge/why-batch-window/ Why the export batch runs at 02:00', '/runbooks/checkout/checkout-5xx/ Checkout returns 5xx errors']);
+    expect(text(html)).toContain('The nightly batch explains most 03:00 pages.');
+    expect(text(html)).toContain('Reading path For Engineers joining the storefront on-call rotation. Read in this order:');
+  });
+
+  test('a DR plan shows its strategy, RTO and RPO targets and its gamedays', () => {
+    const html = text(page('dr-plans/orders-db'));
+    expect(html).toContain('Strategy warm-standby');
+    expect(html).toContain('RTO / RPO 2h / 5m');
+    expect(html).toContain('Tested every 6mo');
+    expect(html).toMatch(/2026-08-12 Primary zone outage pass 1h40m \/ 2m/);
+  });
+
+  test('the glossary lists every term with its aliases and definition, each at its own anchor', () => {
+    const html = page('glossary');
+    expect(text(html)).toContain('Out of memory · also OOM, OOMKilled A process killed because it used more memory than its limit. See also: PostgreSQL');
+    expect(text(html)).toContain('PostgreSQL · also Postgres, PG The relational database behind orders.');
+    expect(html).toContain('<div id="postgresql">');
+    expect(html).toContain('See also: <a href="#postgresql">PostgreSQL</a>.');
+  });
+
+  test('each section of a doc carries the glossary synonyms of the terms it uses, for search', () => {
+    const html = page('knowledge/why-batch-window');
+    const list = /<p hidden class="search-synonyms" data-pagefind-weight="0.5" data-terms="Out of memory">OOM · OOMKilled<\/p>/.exec(html);
+    expect(list).not.toBeNull();
+    // After the paragraph that says "out of memory", in its section.
+    expect(html.lastIndexOf('out of memory', list!.index)).toBeGreaterThan(html.lastIndexOf('<h2', list!.index));
+  });
+
+  test('a doc table scrolls inside a region keyboards can focus', () => {
+    expect(page('dr-plans/orders-db')).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Audience, Channel, Update every"><table>/);
+  });
+
   test('home lists docs by type and the recently reviewed ones', () => {
     const html = text(page(''));
     expect(html).toMatch(/Runbooks 3 DR plans 1 Knowledge 1 Onboarding paths 1/);

@@ -17,7 +17,7 @@ export type LinkTarget =
   | { readonly kind: 'other' };
 
 /** Site pages that are not docs. */
-const SITE_PAGES = new Set(['/', '/search/', ...DOC_TYPES.map((type) => `/${DOC_TYPE_SPECS[type].folder}/`)]);
+const SITE_PAGES = new Set(['/', '/search/', '/glossary/', ...DOC_TYPES.map((type) => `/${DOC_TYPE_SPECS[type].folder}/`)]);
 const SITE_PREFIXES = ['/rules/', '/alerts/', '/pagefind/'];
 const DOC_FILE = /\.mdx?$/i;
 
