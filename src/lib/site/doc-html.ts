@@ -7,11 +7,11 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HastPluginDefinition } from 'satteri';
+import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 import { SYNONYMS_CLASS } from '../../client/search/constants.ts';
 import { loadRegistries } from '../kb/registries.ts';
 import { REGISTRY_SPECS } from '../model/registries.ts';
-import { synonymGroups, synonymsFor, usesVariant, type SynonymGroup } from './search-index.ts';
+import { mayUseAnyVariant, synonymGroups, synonymsFor, usesVariant, type SynonymGroup } from './search-index.ts';
 
 let glossary: { key: string; groups: readonly SynonymGroup[] } | undefined;
 
@@ -81,28 +81,34 @@ export function sectionSynonyms(root: Root, groups: readonly SynonymGroup[]): Sy
   return lists;
 }
 
-/** The Sätteri plugins of a doc page. */
-export function docHastPlugins(options: { groups: () => readonly SynonymGroup[] }): HastPluginDefinition[] {
-  return [
-    {
-      name: 'opskb-scrollable-tables',
-      element: {
-        filter: ['table'],
-        visit(table, context) {
-          context.wrapNode(table, tableRegion(table));
-        },
+/**
+ * The Sätteri plugins of a doc page. The synonym plugin reads the whole tree, so it runs only on
+ * docs whose source may use a glossary term (one cheap test of the source first).
+ */
+export function docHastPlugins(options: { groups: () => readonly SynonymGroup[] }): HastPluginEntry[] {
+  const tables: HastPluginDefinition = {
+    name: 'opskb-scrollable-tables',
+    element: {
+      filter: ['table'],
+      visit(table, context) {
+        context.wrapNode(table, tableRegion(table));
       },
     },
-    {
-      name: 'opskb-section-synonyms',
-      after(root, context) {
-        const groups = options.groups();
-        if (groups.length === 0) return;
-        for (const { before, list } of sectionSynonyms(root, groups)) {
-          if (before) context.insertBefore(before, list);
-          else context.appendChild(root, list);
-        }
-      },
+  };
+  const synonyms = (groups: readonly SynonymGroup[]): HastPluginDefinition => ({
+    name: 'opskb-section-synonyms',
+    after(root, context) {
+      for (const { before, list } of sectionSynonyms(root, groups)) {
+        if (before) context.insertBefore(before, list);
+        else context.appendChild(root, list);
+      }
+    },
+  });
+  return [
+    (context) => (context.source.includes('|') ? tables : null),
+    (context) => {
+      const groups = options.groups();
+      return mayUseAnyVariant(context.source, groups) ? synonyms(groups) : null;
     },
   ];
 }

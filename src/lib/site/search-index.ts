@@ -18,9 +18,29 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * capitals, so "pg" inside a command or "rto" inside a word do not count; other words any case.
  */
 export function usesVariant(text: string, variant: string): boolean {
-  const acronym = /^[A-Z0-9]{2,6}$/.test(variant);
-  const pattern = escape(variant).replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, acronym ? 'u' : 'iu').test(text);
+  let pattern = variantPatterns.get(variant);
+  if (!pattern) {
+    const acronym = /^[A-Z0-9]{2,6}$/.test(variant);
+    pattern = new RegExp(wholeWord(escape(variant).replace(/\s+/g, '\\s+')), acronym ? 'u' : 'iu');
+    variantPatterns.set(variant, pattern);
+  }
+  return pattern.test(text);
+}
+
+/** Compiled once per variant: a build asks about every section of every doc. */
+const variantPatterns = new Map<string, RegExp>();
+const wholeWord = (pattern: string) => `(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`;
+const anyVariantPatterns = new WeakMap<readonly SynonymGroup[], RegExp>();
+
+/** Whether `text` may use a variant of any group (in any case): a cheap test before the exact ones. */
+export function mayUseAnyVariant(text: string, groups: readonly SynonymGroup[]): boolean {
+  let pattern = anyVariantPatterns.get(groups);
+  if (!pattern) {
+    const variants = groups.flat().map((variant) => escape(variant).replace(/\s+/g, '\\s+'));
+    pattern = variants.length === 0 ? /(?!)/ : new RegExp(wholeWord(variants.join('|')), 'iu');
+    anyVariantPatterns.set(groups, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** The variants of every group the text uses, minus the ones it already says. */
