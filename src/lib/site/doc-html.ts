@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 import { SYNONYMS_CLASS } from '../../client/search/constants.ts';
+import { extractDocFacts } from '../kb/doc-facts.ts';
 import { loadRegistries } from '../kb/registries.ts';
 import { REGISTRY_SPECS } from '../model/registries.ts';
 import { mayUseAnyVariant, synonymGroups, synonymsFor, usesVariant, type SynonymGroup } from './search-index.ts';
@@ -44,27 +45,32 @@ export function tableRegion(table: Element): Element {
   return { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: columns ? `Table: ${columns}` : 'Table' }, children: [] };
 }
 
-const HEADING = /^h[2-6]$/;
+/** A hidden list of synonyms and the heading of the section it belongs to (undefined: before the first). */
+export type SectionList = { readonly heading: string | undefined; readonly list: Element };
 
-/** Where a section's hidden synonym list goes: before the heading of the next section, or at the end. */
-export type SynonymList = { readonly before: Element | undefined; readonly list: Element };
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?(?:\n|$)/;
+const headingKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
- * For each section (the content up to the next heading, and the text before the first one) that
- * uses a glossary term, a hidden list of its other names, lightly weighted for Pagefind.
- * `data-terms` keeps the words the section does use, for highlighting on arrival.
+ * For each section of a doc's Markdown `source` (the text under a heading, and the text before the
+ * first one) that uses a glossary term, a hidden list of the term's other names, lightly weighted
+ * for Pagefind. `data-terms` keeps the words the section does use, for highlighting on arrival.
+ * Read from the source, so the build never hands a whole tree to JavaScript for it.
  */
-export function sectionSynonyms(root: Root, groups: readonly SynonymGroup[]): SynonymList[] {
-  const lists: SynonymList[] = [];
-  let section: RootContent[] = [];
-  const close = (before: Element | undefined) => {
-    const text = section.map(textOf).join(' ');
-    section = [];
+export function sectionSynonymLists(source: string, groups: readonly SynonymGroup[]): SectionList[] {
+  const lines = source.split(/\r?\n/);
+  const bodyStart = (FRONTMATTER.exec(source)?.[0].split('\n').length ?? 1) - 1;
+  const { headings } = extractDocFacts(source);
+  const bounds = [{ heading: undefined as string | undefined, from: bodyStart }, ...headings.map((heading) => ({ heading: heading.text, from: heading.line }))];
+  const lists: SectionList[] = [];
+  bounds.forEach(({ heading, from }, index) => {
+    const to = bounds[index + 1] ? bounds[index + 1]!.from - 1 : lines.length;
+    const text = lines.slice(from, to).join('\n');
     const synonyms = synonymsFor(text, groups);
     if (synonyms.length === 0) return;
     const used = groups.flat().filter((variant) => !synonyms.includes(variant) && usesVariant(text, variant));
     lists.push({
-      before,
+      heading,
       list: {
         type: 'element',
         tagName: 'p',
@@ -72,18 +78,13 @@ export function sectionSynonyms(root: Root, groups: readonly SynonymGroup[]): Sy
         children: [{ type: 'text', value: synonyms.join(' · ') }],
       },
     });
-  };
-  for (const child of root.children) {
-    if (child.type === 'element' && HEADING.test(child.tagName)) close(child);
-    section.push(child);
-  }
-  close(undefined);
+  });
   return lists;
 }
 
 /**
- * The Sätteri plugins of a doc page. The synonym plugin reads the whole tree, so it runs only on
- * docs whose source may use a glossary term (one cheap test of the source first).
+ * The Sätteri plugins of a doc page. Only the elements they change cross from Sätteri to
+ * JavaScript (tables, headings), and only in docs that have a table or use a glossary term.
  */
 export function docHastPlugins(options: { groups: () => readonly SynonymGroup[] }): HastPluginEntry[] {
   const tables: HastPluginDefinition = {
@@ -95,20 +96,34 @@ export function docHastPlugins(options: { groups: () => readonly SynonymGroup[] 
       },
     },
   };
-  const synonyms = (groups: readonly SynonymGroup[]): HastPluginDefinition => ({
-    name: 'opskb-section-synonyms',
-    after(root, context) {
-      for (const { before, list } of sectionSynonyms(root, groups)) {
-        if (before) context.insertBefore(before, list);
-        else context.appendChild(root, list);
-      }
-    },
-  });
+  // Each list goes right after its section's heading (Pagefind files it under that heading's
+  // anchor); the one for the text before the first heading, before that heading.
+  const synonyms = (lists: readonly SectionList[]): HastPluginDefinition => {
+    const intro = lists.find((entry) => entry.heading === undefined)?.list;
+    const byHeading = new Map<string, Element[]>();
+    for (const { heading, list } of lists) {
+      if (heading !== undefined) byHeading.set(headingKey(heading), [...(byHeading.get(headingKey(heading)) ?? []), list]);
+    }
+    let first = true;
+    return {
+      name: 'opskb-section-synonyms',
+      element: {
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+        visit(heading, context) {
+          if (first && intro) context.insertBefore(heading, intro);
+          first = false;
+          const list = byHeading.get(headingKey(context.textContent(heading)))?.shift();
+          if (list) context.insertAfter(heading, list);
+        },
+      },
+    };
+  };
   return [
     (context) => (context.source.includes('|') ? tables : null),
     (context) => {
       const groups = options.groups();
-      return mayUseAnyVariant(context.source, groups) ? synonyms(groups) : null;
+      const lists = mayUseAnyVariant(context.source, groups) ? sectionSynonymLists(context.source, groups) : [];
+      return lists.length > 0 ? synonyms(lists) : null;
     },
   ];
 }

@@ -1,7 +1,7 @@
 // The build-time HTML changes of doc pages: focusable table regions and per-section synonyms.
-import type { Element, Root, RootContent } from 'hast';
+import type { Element } from 'hast';
 import { describe, expect, test } from 'vitest';
-import { sectionSynonyms, tableRegion } from '../../../src/lib/site/doc-html.ts';
+import { sectionSynonymLists, tableRegion } from '../../../src/lib/site/doc-html.ts';
 
 const text = (value: string) => ({ type: 'text' as const, value });
 const element = (tagName: string, children: (Element | ReturnType<typeof text>)[] = []): Element => ({ type: 'element', tagName, properties: {}, children });
@@ -14,29 +14,21 @@ describe('tableRegion', () => {
   });
 });
 
-describe('sectionSynonyms', () => {
+describe('sectionSynonymLists', () => {
   const groups = [['Out of memory', 'OOM', 'OOMKilled'], ['PostgreSQL', 'Postgres', 'PG']];
-  const describeLists = (children: RootContent[]) =>
-    sectionSynonyms({ type: 'root', children } satisfies Root, groups).map(
-      ({ before, list }) => `${before ? `before ${(before.children[0] as { value: string }).value}` : 'at the end'}: ${(list.children[0] as { value: string }).value} (terms ${String(list.properties['dataTerms'])}, hidden ${String(list.properties['hidden'])})`,
-    );
+  const describeLists = (source: string) =>
+    sectionSynonymLists(source, groups).map(({ heading, list }) => `${heading ?? '(before the first heading)'}: ${(list.children[0] as { value: string }).value} (terms ${String(list.properties['dataTerms'])}, hidden ${String(list.properties['hidden'])})`);
 
-  test('each section gets the synonyms of the terms it uses, at its end, before the next heading', () => {
-    expect(describeLists([
-      element('p', [text('Intro about PG.')]),
-      element('h2', [text('Crash')]),
-      element('p', [text('The job runs out of memory at night.')]),
-      element('h2', [text('Escalation')]),
-      element('p', [text('Page the team.')]),
-      element('h3', [text('Postgres')]),
-    ])).toEqual([
-      'before Crash: PostgreSQL · Postgres (terms PG, hidden true)',
-      'before Escalation: OOM · OOMKilled (terms Out of memory, hidden true)',
-      'at the end: PostgreSQL · PG (terms Postgres, hidden true)',
+  test('each section gets the synonyms of the terms it uses; frontmatter and code fences are not sections', () => {
+    const source = ['---', 'title: Uses OOM in the title', '---', 'Intro about PG.', '', '## Crash', '', 'The job runs out of memory at night.', '', '```bash', '## not a heading, OOMKilled', '```', '', '## Escalation', '', 'Page the team.', '', '### Postgres `replicas`', '', 'Check Postgres.'].join('\n');
+    expect(describeLists(source)).toEqual([
+      '(before the first heading): PostgreSQL · Postgres (terms PG, hidden true)',
+      'Crash: OOM (terms Out of memory|OOMKilled, hidden true)',
+      'Postgres replicas: PostgreSQL · PG (terms Postgres, hidden true)',
     ]);
   });
 
   test('a section that says every variant, or none, gets no list', () => {
-    expect(describeLists([element('h2', [text('Both')]), element('p', [text('OOM, OOMKilled, out of memory.')]), element('h3', [text('None')])])).toEqual([]);
+    expect(describeLists('## Both\n\nOOM, OOMKilled, out of memory.\n\n### None\n')).toEqual([]);
   });
 });
