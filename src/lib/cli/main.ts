@@ -36,8 +36,8 @@ Commands:
     --baseline FILE        Report only findings that FILE does not already record
     --update-baseline      Record the current findings in the --baseline FILE
     --changed-since REF    Lint only the docs git says changed since REF, and
-                           those that name one of them (all docs when a
-                           registry or opskb.yaml changed, or a doc was deleted)
+                           those that link to a changed or deleted doc (all
+                           docs when a registry or opskb.yaml changed)
     --no-cache             Do not read or write the lint cache
     --cache-location PATH  The cache file, or a folder for it (default:
                            node_modules/.cache/opskb/lint-cache.json)

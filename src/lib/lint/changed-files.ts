@@ -2,9 +2,10 @@
 // or untracked). Git is asked only when the user asks for this.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isDocFile } from '../kb/knowledge-base.ts';
-import { CONFIG_FILE, REGISTRY_SPECS } from '../model/index.ts';
+import { resolveLink } from '../kb/link-target.ts';
+import { CONFIG_FILE, docIdOfPath, REGISTRY_SPECS } from '../model/index.ts';
 
 export class GitError extends Error {}
 
@@ -46,11 +47,15 @@ function realPath(path: string): string {
   }
 }
 
+/** Link targets written in Markdown or MDX: inline links and images, and link definitions. */
+const LINK_TARGETS = /\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm;
+
 /**
- * Which of `docs` to lint after `changes`. Every doc when a registry or opskb.yaml changed, or a
- * doc was deleted or renamed (links to it broke somewhere). Otherwise the changed docs, and the
- * docs that name a changed doc's file or a deleted attachment: a renamed heading breaks their
- * anchors, a deleted image their links. Paths are compared without symbolic links, as git gives them.
+ * Which of `docs` to lint after `changes`: every doc when a registry or opskb.yaml changed;
+ * otherwise the changed docs, and the docs that link to a changed or deleted doc (a renamed
+ * heading or a deleted doc breaks their links) or to a deleted attachment, or name such a doc's id
+ * (onboarding steps). Links are found with a pattern and resolved as the links rule resolves
+ * them. Paths are compared without symbolic links, as git gives them.
  */
 export function docsToRecheck(docs: readonly string[], changes: Changes, contentDir: string): string[] {
   const root = realPath(contentDir);
@@ -60,22 +65,29 @@ export function docsToRecheck(docs: readonly string[], changes: Changes, content
   };
   const shared = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => join(root, file));
   if (shared.some((path) => changes.changed.has(path) || changes.deleted.has(path))) return [...docs];
-  const deleted = [...changes.deleted].filter(inRoot);
-  if (deleted.some((path) => isDocFile(path))) return [...docs];
 
-  const names = [
-    ...[...changes.changed].filter((path) => inRoot(path) && isDocFile(path)).map((path) => basename(path).replace(/\.mdx?$/i, '')),
-    ...deleted.map((path) => basename(path)),
-  ];
-  return docs.filter((doc) => {
-    if (changes.changed.has(realPath(doc))) return true;
-    if (names.length === 0) return false;
-    let text = '';
+  const idOf = (path: string) => docIdOfPath(relative(root, path));
+  const touched = [...changes.changed, ...changes.deleted].filter(inRoot);
+  const ids = new Set(touched.filter((path) => isDocFile(path)).map(idOf));
+  const deletedFiles = new Set([...changes.deleted].filter((path) => inRoot(path) && !isDocFile(path)));
+  const dependsOnChange = (doc: string): boolean => {
+    if (ids.size === 0 && deletedFiles.size === 0) return false;
+    let text: string;
     try {
       text = readFileSync(doc, 'utf8');
     } catch {
       return true;
     }
-    return names.some((name) => text.includes(name));
+    for (const id of ids) if (text.includes(id)) return true;
+    const from = { path: doc, id: inRoot(doc) ? idOf(doc) : undefined, contentDir: root };
+    for (const match of text.matchAll(LINK_TARGETS)) {
+      const target = resolveLink(match[1] ?? match[2] ?? '', from);
+      if ((target.kind === 'doc' && ids.has(target.id)) || (target.kind === 'file' && deletedFiles.has(target.path))) return true;
+    }
+    return false;
+  };
+  return docs.filter((doc) => {
+    const real = realPath(doc);
+    return changes.changed.has(real) || dependsOnChange(real);
   });
 }
