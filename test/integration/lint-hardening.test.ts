@@ -149,6 +149,17 @@ describe('files opskb cannot read or that start oddly', () => {
     expect(bom).toEqual(plain.map((line) => line.replace('plain.md', 'bom.md')));
   });
 
+  test('old Mac line endings (a lone CR) give the findings, lines and directives of LF ones', () => {
+    const kb = copyFixtureKb('kb');
+    const text = runbook('<!-- lint disable-next-line opskb:links -- generated at deploy time -->\n[a](/runbooks/nope-a/)\n\n[b](/runbooks/nope-b/)');
+    writeFileSync(join(kb, 'runbooks/orders-db/lf.md'), text.replace('owner: data-platform', 'owner: nobody'));
+    writeFileSync(join(kb, 'runbooks/orders-db/cr.md'), text.replace('owner: data-platform', 'owner: nobody').replaceAll('\n', '\r'));
+    const lf = lintIn(kb, '--no-cache', 'runbooks/orders-db/lf.md').lines.slice(0, -1);
+    const cr = lintIn(kb, '--no-cache', 'runbooks/orders-db/cr.md').lines.slice(0, -1);
+    expect(lf.map((line) => line.replace(/ .*opskb:/, ' opskb:'))).toEqual(['runbooks/orders-db/lf.md:4:1 opskb:owner-exists', 'runbooks/orders-db/lf.md:13:1 opskb:links']);
+    expect(cr).toEqual(lf.map((line) => line.replace('lf.md', 'cr.md')));
+  });
+
   test('a JSX tag left open at the end of an MDX file is reported at the tag, with how to close it', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/open.mdx'), `${FRONTMATTER}\nHello\n\n<Warning>\n\ntext\n`);

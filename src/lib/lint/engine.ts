@@ -104,7 +104,10 @@ function readSource(path: string): Source {
   try {
     const read = readFileSync(path, 'utf8');
     // A byte order mark is invisible in editors: columns and offsets count from the first character after it.
-    const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
+    const unmarked = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
+    // Old Mac line endings (a lone CR) become LF: the same length, so offsets hold, and every
+    // reader of the text (directives, frontmatter, facts) then sees the lines the parser sees.
+    const text = unmarked.includes('\r') ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
     return { path, text, hash: hashText(read) };
   } catch (error) {
     return { path, text: undefined, hash: undefined, problem: readProblem(error as NodeJS.ErrnoException) };
