@@ -2,12 +2,11 @@
 // secrets quoted by other rules, directives, malformed links and images, unreadable files, the
 // cache location, baselines, byte order marks, --changed-since after deletions. Real CLI runs on
 // throwaway copies of the fixture knowledge base.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
-import { lintFiles } from '../../src/lib/lint/engine.ts';
 import { redactSecrets } from '../../src/lib/lint/secrets.ts';
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
@@ -278,7 +277,7 @@ describe('--changed-since after deletions and renames', () => {
     expect(run.code).toBe(1);
   });
 
-  test('a content root reached through a symbolic link still sees git’s changes', async () => {
+  test('a content root reached through a symbolic link still sees git’s changes', () => {
     const kb = setup();
     const link = join(tmpdir(), `opskb-kb-link-${process.pid}-${Date.now()}`);
     symlinkSync(kb, link);
@@ -289,7 +288,5 @@ describe('--changed-since after deletions and renames', () => {
     } finally {
       rmSync(link);
     }
-    expect(existsSync(kb)).toBe(true);
-    expect((await lintFiles(listDocFiles(kb), { contentDir: kb, today: TODAY, workers: 0 })).filesChecked).toBe(listDocFiles(kb).length);
   });
 });

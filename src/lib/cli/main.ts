@@ -12,7 +12,7 @@ import { lintFiles } from '../lint/engine.ts';
 import { FORMATS, isFormatName } from '../lint/formats/index.ts';
 import { countBySeverity } from '../lint/formats/report.ts';
 import { localToday } from '../lint/settings.ts';
-import { CONFIG_FILE, DOC_TYPES, isDocType, isoDateOf, REGISTRY_SPECS } from '../model/index.ts';
+import { DOC_TYPES, isDocType, isoDateOf, SHARED_FILES } from '../model/index.ts';
 
 export type Io = {
   readonly cwd: string;
@@ -197,7 +197,7 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
 
 /** The registries and opskb.yaml: every run checks them. */
 function sharedFiles(contentDir: string): string[] {
-  return [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => join(contentDir, file));
+  return SHARED_FILES.map((file) => join(contentDir, file));
 }
 
 function loadBaseline(baselinePath: string) {

@@ -70,12 +70,20 @@ export function scanAlerts(frontmatter: string): AlertFact[] | undefined {
   return alerts;
 }
 
+/** The 1-based line the body starts on, after the frontmatter (1 without one). */
+function bodyLineAfter(frontmatter: RegExpExecArray | null): number {
+  return frontmatter ? frontmatter[0].split('\n').length : 1;
+}
+
+export function bodyStartLine(text: string): number {
+  return bodyLineAfter(FRONTMATTER.exec(text));
+}
+
 export function extractDocFacts(text: string): DocFacts {
   const match = FRONTMATTER.exec(text);
   let alerts: AlertFact[] = [];
-  let bodyStartLine = 1;
+  const bodyStartLine = bodyLineAfter(match);
   if (match) {
-    bodyStartLine = match[0].split('\n').length;
     const scanned = scanAlerts(match[1] ?? '');
     if (scanned) alerts = scanned;
     else alerts = parseAlerts(match[1] ?? '');

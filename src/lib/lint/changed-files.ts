@@ -5,7 +5,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isDocFile } from '../kb/knowledge-base.ts';
 import { resolveLink } from '../kb/link-target.ts';
-import { CONFIG_FILE, docIdOfPath, REGISTRY_SPECS } from '../model/index.ts';
+import { docIdOfPath, SHARED_FILES } from '../model/index.ts';
 
 export class GitError extends Error {}
 
@@ -63,7 +63,7 @@ export function docsToRecheck(docs: readonly string[], changes: Changes, content
     const inside = relative(root, path);
     return !inside.startsWith('..') && !isAbsolute(inside);
   };
-  const shared = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => join(root, file));
+  const shared = SHARED_FILES.map((file) => join(root, file));
   if (shared.some((path) => changes.changed.has(path) || changes.deleted.has(path))) return [...docs];
 
   const idOf = (path: string) => docIdOfPath(relative(root, path));

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocFacts } from '../kb/doc-facts.ts';
 import { extractDocFacts } from '../kb/doc-facts.ts';
 import { listDocFiles, listOtherFiles, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base.ts';
-import { CONFIG_FILE, REGISTRY_SPECS, type DocType } from '../model/index.ts';
+import { SHARED_FILES, type DocType } from '../model/index.ts';
 import { codeFingerprint, hashText, readCache, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
 import { compareFindings, internalFinding, INTERNAL_RULE_ID, type Finding } from './finding.ts';
 import type { WorkerBatch, WorkerOutput, WorkerSetup } from './lint-worker.ts';
@@ -115,7 +115,7 @@ function readSource(path: string): Source {
 }
 
 function runKey(kb: KnowledgeBase, options: LintOptions, fingerprint: string): string {
-  const sharedTexts = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE].map((file) => {
+  const sharedTexts = SHARED_FILES.map((file) => {
     try {
       return readFileSync(join(kb.contentDir, file), 'utf8');
     } catch {

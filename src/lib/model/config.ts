@@ -2,8 +2,12 @@
 // and rule options (such as the organisation's internal domains for `links`). The CLI, remark-cli and the site all read it.
 import { z } from 'zod';
 import { enumField } from './fields.ts';
+import { REGISTRY_SPECS } from './registries.ts';
 
 export const CONFIG_FILE = 'opskb.yaml';
+
+/** The files under the content root that every doc's findings depend on: the registries and opskb.yaml. */
+export const SHARED_FILES: readonly string[] = [...Object.values(REGISTRY_SPECS).map((spec) => spec.file), CONFIG_FILE];
 export const SEVERITY_SETTINGS = ['off', 'warning', 'error'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 

@@ -9,9 +9,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 import { SYNONYMS_CLASS } from '../../client/search/constants.ts';
-import { extractDocFacts } from '../kb/doc-facts.ts';
+import { bodyStartLine, extractDocFacts } from '../kb/doc-facts.ts';
 import { loadRegistries } from '../kb/registries.ts';
-import { REGISTRY_SPECS } from '../model/registries.ts';
+import { normalizeHeading, REGISTRY_SPECS } from '../model/index.ts';
 import { mayUseAnyVariant, synonymGroups, synonymsFor, usesVariant, type SynonymGroup } from './search-index.ts';
 
 let glossary: { key: string; groups: readonly SynonymGroup[] } | undefined;
@@ -48,8 +48,6 @@ export function tableRegion(table: Element): Element {
 /** A hidden list of synonyms and the heading of the section it belongs to (undefined: before the first). */
 export type SectionList = { readonly heading: string | undefined; readonly list: Element };
 
-const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?(?:\n|$)/;
-const headingKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * For each section of a doc's Markdown `source` (the text under a heading, and the text before the
@@ -59,7 +57,7 @@ const headingKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCas
  */
 export function sectionSynonymLists(source: string, groups: readonly SynonymGroup[]): SectionList[] {
   const lines = source.split(/\r?\n/);
-  const bodyStart = (FRONTMATTER.exec(source)?.[0].split('\n').length ?? 1) - 1;
+  const bodyStart = bodyStartLine(source) - 1;
   const { headings } = extractDocFacts(source);
   const bounds = [{ heading: undefined as string | undefined, from: bodyStart }, ...headings.map((heading) => ({ heading: heading.text, from: heading.line }))];
   const lists: SectionList[] = [];
@@ -102,7 +100,7 @@ export function docHastPlugins(options: { groups: () => readonly SynonymGroup[] 
     const intro = lists.find((entry) => entry.heading === undefined)?.list;
     const byHeading = new Map<string, Element[]>();
     for (const { heading, list } of lists) {
-      if (heading !== undefined) byHeading.set(headingKey(heading), [...(byHeading.get(headingKey(heading)) ?? []), list]);
+      if (heading !== undefined) byHeading.set(normalizeHeading(heading), [...(byHeading.get(normalizeHeading(heading)) ?? []), list]);
     }
     let first = true;
     return {
@@ -112,7 +110,7 @@ export function docHastPlugins(options: { groups: () => readonly SynonymGroup[] 
         visit(heading, context) {
           if (first && intro) context.insertBefore(heading, intro);
           first = false;
-          const list = byHeading.get(headingKey(context.textContent(heading)))?.shift();
+          const list = byHeading.get(normalizeHeading(context.textContent(heading)))?.shift();
           if (list) context.insertAfter(heading, list);
         },
       },

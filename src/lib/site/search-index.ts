@@ -12,6 +12,12 @@ export function synonymGroups(glossary: readonly GlossaryTerm[]): SynonymGroup[]
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Compiled once per variant: a build asks about every section of every doc. */
+const variantPatterns = new Map<string, RegExp>();
+/** A variant as a pattern: any run of whitespace where it has one (a line break in the text). */
+const variantSource = (variant: string) => escape(variant).replace(/\s+/g, '\\s+');
+const wholeWord = (pattern: string) => `(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`;
+const anyVariantPatterns = new WeakMap<readonly SynonymGroup[], RegExp>();
 
 /**
  * Whether `text` uses `variant`, as a whole word. Acronyms (`PG`, `OOM`, `RTO`) match only in
@@ -21,22 +27,17 @@ export function usesVariant(text: string, variant: string): boolean {
   let pattern = variantPatterns.get(variant);
   if (!pattern) {
     const acronym = /^[A-Z0-9]{2,6}$/.test(variant);
-    pattern = new RegExp(wholeWord(escape(variant).replace(/\s+/g, '\\s+')), acronym ? 'u' : 'iu');
+    pattern = new RegExp(wholeWord(variantSource(variant)), acronym ? 'u' : 'iu');
     variantPatterns.set(variant, pattern);
   }
   return pattern.test(text);
 }
 
-/** Compiled once per variant: a build asks about every section of every doc. */
-const variantPatterns = new Map<string, RegExp>();
-const wholeWord = (pattern: string) => `(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`;
-const anyVariantPatterns = new WeakMap<readonly SynonymGroup[], RegExp>();
-
 /** Whether `text` may use a variant of any group (in any case): a cheap test before the exact ones. */
 export function mayUseAnyVariant(text: string, groups: readonly SynonymGroup[]): boolean {
   let pattern = anyVariantPatterns.get(groups);
   if (!pattern) {
-    const variants = groups.flat().map((variant) => escape(variant).replace(/\s+/g, '\\s+'));
+    const variants = groups.flat().map(variantSource);
     pattern = variants.length === 0 ? /(?!)/ : new RegExp(wholeWord(variants.join('|')), 'iu');
     anyVariantPatterns.set(groups, pattern);
   }
