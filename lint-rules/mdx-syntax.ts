@@ -9,7 +9,8 @@
  * build. This rule turns the parser's crash into one finding at the exact line and column, with a
  * hint on escaping, and every other file is still checked.
  *
- * The rule also installs opskb's parser, which picks MDX or Markdown by file extension. When an
+ * The rule also installs opskb's parser, which picks MDX or Markdown by file extension and is the
+ * one the site's build uses (Sätteri), so a file it refuses would fail the build too. When an
  * `.mdx` file does not parse, the other rules see it parsed as plain Markdown, so its frontmatter
  * and sections are still checked in the same run.
  *
@@ -25,7 +26,7 @@
  * ```mdx
  * Page when latency {p99 > 5s} lasts less than <5 min.
  * ```
- * → `1:19 MDX syntax error: Could not parse expression with acorn. …`
+ * → `1:27 MDX syntax error: Could not parse expression with oxc: Invalid characters after number. …`
  */
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
@@ -45,7 +46,10 @@ export function hintFor(error: SyntaxError): string {
   if (reason.includes('`!`') || reason.includes('html comment')) {
     return 'HTML comments `<!-- … -->` are not allowed in MDX: write `{/* … */}` instead.';
   }
-  if (reason.includes('expression') || reason.includes('acorn') || reason.includes('`{`') || reason.includes('`}`')) {
+  if (reason.startsWith('could not parse import/exports')) {
+    return 'In MDX a paragraph that starts with `import` or `export` is JavaScript: fix the statement, or reword the sentence so that it starts with another word.';
+  }
+  if (reason.includes('expression') || reason.includes('`{`') || reason.includes('`}`')) {
     return 'In MDX `{` starts a JavaScript expression: escape it as `\\{`, or put the text in backticks (`` `{p99 > 5s}` ``).';
   }
   if (/\b(tag|jsx|name|attribute|closing)\b|`<`/.test(reason)) {

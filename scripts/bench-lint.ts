@@ -45,15 +45,13 @@ const { values } = parseArgs({
 /**
  * The child process of the parse-floor measurement: read every doc and parse it, nothing else.
  * `remark`: remark-parse + remark-frontmatter, + remark-mdx for .mdx (the floor in STACK-NOTES);
- * `opskb`: the linter's own parser (mdast-util-from-markdown with frontmatter, GFM and, for .mdx, MDX),
- * with the drop-ins the lint process installs (src/lib/lint/traversal/install.ts).
+ * `opskb`: the linter's own parser (src/lib/markdown/parse.ts: Sätteri, the parser of the site's
+ * build, with frontmatter, GFM and, for .mdx, MDX), as the lint process loads it.
  */
 async function parseFloor(dir: string, parser: 'remark' | 'opskb'): Promise<void> {
   const { listDocFiles } = await import('../src/lib/kb/knowledge-base.ts');
   let parse: (text: string, mdx: boolean) => unknown;
   if (parser === 'opskb') {
-    const { installFastTraversal } = await import('../src/lib/lint/traversal/install.ts');
-    installFastTraversal();
     const { parseDocument } = await import('../src/lib/markdown/parse.ts');
     parse = (text, mdx) => parseDocument(text, mdx ? 'mdx' : 'markdown');
   } else {

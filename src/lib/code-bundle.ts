@@ -1,15 +1,17 @@
-// opskb's code as a bundle: the command line, the linter (the rules, the parser and every module
-// they import: about 480) and a lint worker thread's module, built with esbuild the first time
-// opskb runs on this code and reused until its code or packages change. From the sources, each
-// thread resolved, read and stripped the types of hundreds of modules: about 0.3 s before the
-// command line could parse its arguments, half a second a thread before the linter could lint.
-// The bundle loads in a fraction of that. The three entry points share their common modules
-// (the knowledge-base index, the document model, zod, yaml) as chunks, loaded once per thread.
+// opskb's code as a bundle: the command line, the linter (the rules and every module they import
+// but Sätteri, the parser, which loads a native binding) and a lint worker thread's module, built
+// with esbuild the first time opskb runs on this code and reused until its code or packages
+// change. From the sources, each thread resolved, read and stripped the types of hundreds of
+// modules: about 0.3 s before the command line could parse its arguments, half a second a thread
+// before the linter could lint. The bundle loads in a fraction of that. The three entry points
+// share their common modules (the knowledge-base index, the document model, zod, yaml) as
+// chunks, loaded once per thread.
 // The drop-ins the module hooks give the sources (lint/traversal/install.ts) are resolved when
 // the bundle is built instead. When it cannot be built or written, or when OPSKB_FROM_SOURCE=1
 // (stack traces that point into the sources), the sources serve, with the same results.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROJECT_DIR } from './lint/cache.ts';
@@ -87,6 +89,9 @@ export function importCli(url: string): Promise<CliModule> {
   return importOrSource(url, SOURCE_URLS.cli);
 }
 
+/** Packages with a native binding, left out of the bundle. */
+const NATIVE_PACKAGES = /^satteri$/;
+
 /** Where `import.meta` appears in opskb's own modules. */
 const IMPORT_META = /\bimport\.meta\.(url|dirname|filename)\b/g;
 
@@ -126,6 +131,15 @@ export async function buildBundle(outdir: string): Promise<Record<string, { read
             // A drop-in that wraps its package imports the original.
             return dropIn && args.importer !== dropIn ? { path: dropIn } : undefined;
           });
+        },
+      },
+      {
+        // Sätteri, the parser, loads a native binding next to its own files: it is imported from
+        // where it is installed, by URL, so that a bundle written anywhere finds it.
+        name: 'opskb-native-packages',
+        setup(bundler) {
+          const fromProject = createRequire(join(PROJECT_DIR, 'package.json'));
+          bundler.onResolve({ filter: NATIVE_PACKAGES }, (args) => ({ path: pathToFileURL(fromProject.resolve(args.path)).href, external: true }));
         },
       },
       {

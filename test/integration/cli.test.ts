@@ -43,11 +43,12 @@ describe('opskb lint', () => {
   test('a file that does not parse never stops the others from being checked', () => {
     const { code, stdout } = opskb(['lint', '--now', TODAY, '--type', 'runbook', 'test/fixtures/rules/mdx-syntax']);
     expect(stdout.filter((line) => line.endsWith('opskb:mdx-syntax')).map((line) => line.split('  ')[0])).toEqual([
-      'test/fixtures/rules/mdx-syntax/invalid-comment.mdx:9:2',
+      'test/fixtures/rules/mdx-syntax/invalid-comment.mdx:9:1',
       'test/fixtures/rules/mdx-syntax/invalid-expression.mdx:11:27',
-      'test/fixtures/rules/mdx-syntax/invalid-jsx.mdx:11:30',
+      'test/fixtures/rules/mdx-syntax/invalid-import.mdx:13:8',
+      'test/fixtures/rules/mdx-syntax/invalid-jsx.mdx:11:29',
     ]);
-    expect(stdout.at(-1)).toBe('✖ 3 problems (3 errors, 0 warnings) in 3 files; 6 files checked');
+    expect(stdout.at(-1)).toBe('✖ 4 problems (4 errors, 0 warnings) in 4 files; 7 files checked');
     expect(code).toBe(1);
   });
 

@@ -163,7 +163,7 @@ describe('files opskb cannot read or that start oddly', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/open.mdx'), `${FRONTMATTER}\nHello\n\n<Warning>\n\ntext\n`);
     expect(lintIn(kb, '--no-cache', 'runbooks/orders-db/open.mdx').lines).toContain(
-      'runbooks/orders-db/open.mdx:12:1  error  MDX syntax error: Expected a closing tag for `<Warning>` (12:1-12:10). Close it with `</Warning>` after its content (on a line of its own, after a blank line).  opskb:mdx-syntax',
+      'runbooks/orders-db/open.mdx:12:1  error  MDX syntax error: Expected a closing tag for `<Warning>` (12:1). Close it with `</Warning>` after its content (on a line of its own, after a blank line).  opskb:mdx-syntax',
     );
   });
 });

@@ -10,20 +10,26 @@ describe('opskb:mdx-syntax', () => {
 
   test('a `{…}` in prose is an error at the failing character, with the escaping hint', async () => {
     expect(linesOf(await lintFixture('mdx-syntax/invalid-expression.mdx'), RULE)).toEqual([
-      '11:27 MDX syntax error: Could not parse expression with acorn. In MDX `{` starts a JavaScript expression: escape it as `\\{`, or put the text in backticks (`` `{p99 > 5s}` ``).',
+      '11:27 MDX syntax error: Could not parse expression with oxc: Invalid characters after number. In MDX `{` starts a JavaScript expression: escape it as `\\{`, or put the text in backticks (`` `{p99 > 5s}` ``).',
     ]);
   });
 
-  test('`<5 min` is an error at the character after `<`, with the JSX hint', async () => {
+  test('`<5 min` is an error at the `<`, with the JSX hint', async () => {
     const [line] = linesOf(await lintFixture('mdx-syntax/invalid-jsx.mdx'), RULE);
-    expect(line).toMatch(/^11:30 MDX syntax error: Unexpected character `5`/);
+    expect(line).toMatch(/^11:29 MDX syntax error: Unexpected character after `<`, expected a valid JSX tag/);
     expect(line).toContain('In MDX `<` starts a JSX tag: write `\\<` or `&lt;`');
   });
 
   test('an HTML comment in MDX points to `{/* */}`', async () => {
     const [line] = linesOf(await lintFixture('mdx-syntax/invalid-comment.mdx'), RULE);
-    expect(line).toMatch(/^9:2 MDX syntax error: Unexpected character `!`/);
+    expect(line).toMatch(/^9:1 MDX syntax error: Unexpected character `!`/);
     expect(line).toContain('HTML comments `<!-- … -->` are not allowed in MDX: write `{/* … */}` instead.');
+  });
+
+  test('a sentence that starts with `export` is JavaScript in MDX: an error at its line, with how to reword it', async () => {
+    const [line] = linesOf(await lintFixture('mdx-syntax/invalid-import.mdx'), RULE);
+    expect(line).toMatch(/^13:8 MDX syntax error: Could not parse import\/exports: Unexpected token\. /);
+    expect(line).toContain('reword the sentence so that it starts with another word');
   });
 
   test('the file is still checked by the other rules, parsed as Markdown', async () => {

@@ -1,20 +1,19 @@
-// Parses a doc into mdast the way the site will: MDX for `.mdx`, GitHub-flavoured Markdown for `.md`,
-// YAML frontmatter in both. Shared by the lint preset and the knowledge-base index.
-import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { mdxjs } from 'micromark-extension-mdxjs';
-import { linkLiteralUrls } from './literal-urls.ts';
+// Parses a doc into mdast with Sätteri, the parser Astro's build renders it with (astro.config.mjs):
+// MDX for `.mdx`, GitHub-flavoured Markdown for `.md`, frontmatter in both. The linter thus checks
+// the tree the site will render, and what fails here fails the build. Shared by the lint preset and
+// the knowledge-base index.
+//
+// Sätteri is markdown-rs, micromark's port to Rust, behind a native binding: the same trees as
+// micromark with remark-gfm, remark-frontmatter and remark-mdx (positions included), about 30
+// times faster. What MDX tooling expects and Sätteri leaves out is added here, as micromark gives
+// it: the JavaScript syntax tree of each import/export block (`data.estree`, which
+// opskb:mdx-safety reads), such a block's end at its last character (not after the line ending),
+// and the position of each JSX attribute, so that a finding about one points at it.
+import { parse as parseJavaScript, type Node as AcornNode, type Program } from 'acorn';
+import type { Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement, MdxjsEsm } from 'mdast-util-mdx';
+import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
+import { locator } from '../text/locator.ts';
 
 export type SyntaxFlavour = 'mdx' | 'markdown';
 
@@ -22,48 +21,206 @@ export function flavourOfPath(path: string): SyntaxFlavour {
   return /\.mdx$/i.test(path) ? 'mdx' : 'markdown';
 }
 
-// GFM as micromark-extension-gfm and mdast-util-gfm put it together, except autolink literals:
-// linkLiteralUrls finds those after the parse, for a fraction of the cost (see literal-urls.ts).
-// A GFM construct is only tried when the text holds what it needs: micromark tries a table at
-// every line, so skipping the constructs a doc cannot contain gives the same tree, faster.
-const GFM = [
-  { syntax: gfmTable(), needs: (text: string) => text.includes('|') && DELIMITER_ROW.test(text) },
-  { syntax: gfmStrikethrough(), needs: (text: string) => text.includes('~') },
-  { syntax: gfmFootnote(), needs: (text: string) => text.includes('[^') },
-  { syntax: gfmTaskListItem(), needs: (text: string) => TASK.test(text) },
-];
-/** A line that can be a table's delimiter row (`| --- | :-: |`), after any blockquote or indent. */
-const DELIMITER_ROW = /^[ \t>]*(?=[ \t:|-]*-)(?=[ \t-]*[:|])[ \t:|-]+\r?$/m;
-const TASK = /\[[\s xX]\]/;
-const FRONTMATTER = frontmatter(['yaml']);
-const MDX = mdxjs();
-const markdownMdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
-const mdxMdastExtensions = [...markdownMdastExtensions, mdxFromMarkdown()];
+/** What Astro's Sätteri processor parses with by default: GFM (autolink literals included) and frontmatter. */
+const FEATURES: Features = { gfm: true, frontmatter: true };
 
-/** Parses; throws the parser's error (with `line` and `column`) when the text is not valid in its flavour. */
+/** A doc that does not parse, at the place the parser names. */
+export class DocumentSyntaxError extends Error {
+  readonly line: number;
+  readonly column: number;
+  readonly reason: string;
+
+  constructor(line: number, column: number, reason: string) {
+    super(`${line}:${column}: ${reason}`);
+    this.name = 'DocumentSyntaxError';
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+}
+
+/** Parses; throws a DocumentSyntaxError when the text is not valid in its flavour. */
 export function parseDocument(text: string, flavour: SyntaxFlavour): Root {
-  const extensions = [FRONTMATTER, ...GFM.filter((construct) => construct.needs(text)).map((construct) => construct.syntax)];
-  const tree = flavour === 'mdx'
-    ? fromMarkdown(text, { extensions: [...extensions, MDX], mdastExtensions: mdxMdastExtensions })
-    : fromMarkdown(text, { extensions, mdastExtensions: markdownMdastExtensions });
-  linkLiteralUrls(tree, text);
+  let tree: Root;
+  try {
+    tree = (flavour === 'mdx' ? mdxToMdast : markdownToMdast)(text, { features: FEATURES }) as Root;
+  } catch (error) {
+    throw syntaxErrorOf(error);
+  }
+  if (flavour === 'mdx') {
+    const pointAt = lazyLocator(text);
+    addEsmTrees(tree, text, pointAt);
+    addAttributePositions(tree, text, pointAt);
+  }
   return tree;
+}
+
+/** Sätteri's message is `line:column: reason (source:rule)`. */
+const MESSAGE = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w-]+:[\w-]+\))?$/;
+
+function syntaxErrorOf(error: unknown): DocumentSyntaxError {
+  const message = error instanceof Error ? error.message : String(error);
+  const parts = MESSAGE.exec(message);
+  return parts ? new DocumentSyntaxError(Number(parts[1]), Number(parts[2]), parts[3] ?? message) : new DocumentSyntaxError(1, 1, message);
+}
+
+/** Import/export blocks sit at the top level of an MDX document. */
+function addEsmTrees(tree: Root, text: string, pointAt: PointAt): void {
+  for (const node of tree.children) {
+    if (!isEsm(node) || !node.position) continue;
+    const { start } = node.position;
+    let end = start.offset === undefined ? undefined : start.offset + node.value.length;
+    if (end === undefined || start.offset === undefined) continue;
+    // The value leaves out the line ending the block's position takes in.
+    while (end > start.offset && /[\r\n]/.test(text[end - 1] ?? '')) end -= 1;
+    node.position = { start, end: pointAt(end) };
+    node.data = { ...node.data, estree: esmTree(node.value, start.offset, start.line) };
+  }
+}
+
+type PointAt = ReturnType<typeof locator>;
+
+/** Builds the line index the first time a place is asked for: most docs need none. */
+function lazyLocator(text: string): PointAt {
+  let pointAt: PointAt | undefined;
+  return (offset) => (pointAt ??= locator(text))(offset);
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/** Finds each attribute of each JSX tag in the tag's source, in order; stops at the first surprise. */
+function addAttributePositions(tree: Root, text: string, pointAt: PointAt): void {
+  const stack: unknown[] = [...tree.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as JsxElement | { type: string; children?: unknown[] };
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && 'attributes' in node && node.attributes.length > 0) locateAttributes(node, text, pointAt);
+    if (node.children) stack.push(...node.children);
+  }
+}
+
+function locateAttributes(element: JsxElement, text: string, pointAt: PointAt): void {
+  const start = element.position?.start.offset;
+  if (start === undefined || text[start] !== '<') return;
+  let at = skipSpace(text, start + 1 + (element.name ?? '').length);
+  for (const attribute of element.attributes) {
+    if (attribute.position) return;
+    let end: number;
+    if (text[at] === '{') {
+      if (attribute.type !== 'mdxJsxExpressionAttribute') return;
+      end = skipExpression(text, at);
+    } else {
+      const name = /^[^\s=/>{}"']+/.exec(text.slice(at, at + 256))?.[0];
+      if (attribute.type !== 'mdxJsxAttribute' || name !== attribute.name) return;
+      end = at + name.length;
+      const equals = skipSpace(text, end);
+      if (text[equals] === '=') {
+        const value = skipSpace(text, equals + 1);
+        const quote = text[value];
+        end = quote === '"' || quote === "'" ? text.indexOf(quote, value + 1) + 1 : quote === '{' ? skipExpression(text, value) : -1;
+      }
+    }
+    if (end <= at) return;
+    attribute.position = { start: pointAt(at), end: pointAt(end) };
+    at = skipSpace(text, end);
+  }
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at] ?? '')) at += 1;
+  return at;
+}
+
+/** The offset after the `}` closing the expression that opens at `at`, or -1; skips strings, templates and comments. */
+function skipExpression(text: string, at: number): number {
+  let depth = 0;
+  for (let index = at; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '"' || char === "'") index = skipString(text, index, char);
+    else if (char === '`') index = skipTemplate(text, index);
+    else if (char === '/' && text[index + 1] === '*') index = endOfComment(text, index);
+    else if (char === '/' && text[index + 1] === '/') index = text.indexOf('\n', index);
+    else if (char === '{') depth += 1;
+    else if (char === '}' && --depth === 0) return index + 1;
+    if (index < 0) return -1;
+  }
+  return -1;
+}
+
+/** The offset of the `/` closing the block comment that opens at `at`, or -1. */
+function endOfComment(text: string, at: number): number {
+  const close = text.indexOf('*/', at + 2);
+  return close < 0 ? -1 : close + 1;
+}
+
+/** The offset of the quote closing the string that opens at `at`, or -1. */
+function skipString(text: string, at: number, quote: string): number {
+  for (let index = at + 1; index < text.length; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text[index] === quote) return index;
+  }
+  return -1;
+}
+
+/** The offset of the backtick closing the template that opens at `at`, or -1. */
+function skipTemplate(text: string, at: number): number {
+  for (let index = at + 1; index < text.length; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text[index] === '`') return index;
+    else if (text[index] === '$' && text[index + 1] === '{') {
+      const end = skipExpression(text, index + 1);
+      if (end < 0) return -1;
+      index = end - 1;
+    }
+  }
+  return -1;
+}
+
+function isEsm(node: RootContent): node is MdxjsEsm {
+  return node.type === 'mdxjsEsm';
+}
+
+/** The block's program, its places in the whole document (offsets, 1-based lines, 0-based columns). */
+function esmTree(source: string, offset: number, line: number): NonNullable<MdxjsEsm['data']>['estree'] {
+  let program: Program;
+  try {
+    program = parseJavaScript(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, ranges: true });
+  } catch (error) {
+    const { loc, message } = error as { loc?: { line: number; column: number }; message?: string };
+    const at = loc ?? { line: 1, column: 0 };
+    throw new DocumentSyntaxError(line + at.line - 1, at.column + 1, `Could not parse import/exports: ${String(message ?? error).replace(/ \(\d+:\d+\)$/, '')}`);
+  }
+  shift(program, offset, line - 1);
+  return program as never;
+}
+
+/** Moves every node of an acorn tree by `offset` characters and `lines` lines (blocks start at column 1). */
+function shift(node: AcornNode, offset: number, lines: number): void {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...value);
+      continue;
+    }
+    if (!value || typeof value !== 'object' || typeof (value as AcornNode).type !== 'string') continue;
+    const current = value as AcornNode;
+    current.start += offset;
+    current.end += offset;
+    if (current.range) current.range = [current.range[0] + offset, current.range[1] + offset];
+    // Nodes starting or ending at the same token share acorn's point objects: new ones, each moved once.
+    // (with offsets, as micromark gives them).
+    if (current.loc) {
+      const { start, end } = current.loc;
+      current.loc = { ...current.loc, start: { line: start.line + lines, column: start.column, offset: current.start }, end: { line: end.line + lines, column: end.column, offset: current.end } } as NonNullable<AcornNode['loc']>;
+    }
+    for (const [key, child] of Object.entries(current)) if (key !== 'loc' && key !== 'range' && child && typeof child === 'object') stack.push(child);
+  }
 }
 
 export type SyntaxError = { readonly line: number; readonly column: number; readonly reason: string };
 
 /** The location and reason of a parse failure, whatever the parser threw. */
 export function describeSyntaxError(error: unknown): SyntaxError {
-  if (error && typeof error === 'object') {
-    const { line, column, reason, message } = error as { line?: unknown; column?: unknown; reason?: unknown; message?: unknown };
-    const text = String(reason ?? message ?? error);
-    // A tag left open at the end of the file has no place of its own: its reason names the tag's.
-    const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(text);
-    return {
-      line: typeof line === 'number' ? line : Number(named?.[1] ?? 1),
-      column: typeof column === 'number' ? column : Number(named?.[2] ?? 1),
-      reason: text,
-    };
-  }
-  return { line: 1, column: 1, reason: String(error) };
+  if (error instanceof DocumentSyntaxError) return { line: error.line, column: error.column, reason: error.reason };
+  return { line: 1, column: 1, reason: error instanceof Error ? error.message : String(error) };
 }

@@ -1,14 +1,12 @@
-// Makes the modules loaded after this call in the current thread (the parser, the lint rules,
-// remark-lint's hygiene rules, unist-util-visit, mdast-util-phrasing) resolve two tree utilities,
-// micromark's subtokenizer and its extension combiner to opskb's faster drop-ins. Each worker
-// thread calls it too: module hooks belong to the thread that registers them.
+// Makes the modules loaded after this call in the current thread (the lint rules, remark-lint's
+// hygiene rules, unist-util-visit, mdast-util-phrasing) resolve two tree utilities to opskb's
+// faster drop-ins. Each worker thread calls it too: module hooks belong to the thread that
+// registers them.
 import * as nodeModule from 'node:module';
 
 export const DROP_INS = new Map([
   ['unist-util-visit-parents', new URL('./visit-parents.ts', import.meta.url).href],
   ['unist-util-is', new URL('./is.ts', import.meta.url).href],
-  ['micromark-util-subtokenize', new URL('./subtokenize.ts', import.meta.url).href],
-  ['micromark-util-combine-extensions', new URL('./combine-extensions.ts', import.meta.url).href],
 ]);
 let installed = false;
 
