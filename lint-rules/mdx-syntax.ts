@@ -46,6 +46,9 @@ export function hintFor(error: SyntaxError): string {
   if (reason.includes('`!`') || reason.includes('html comment')) {
     return 'HTML comments `<!-- … -->` are not allowed in MDX: write `{/* … */}` instead.';
   }
+  if (reason.includes('brackets are open here')) {
+    return 'Close them sooner, or put the text in a fenced code block, where brackets are plain text.';
+  }
   if (reason.startsWith('could not parse import/exports')) {
     return 'In MDX a paragraph that starts with `import` or `export` is JavaScript: fix the statement, or reword the sentence so that it starts with another word.';
   }

@@ -159,6 +159,19 @@ describe('files opskb cannot read or that start oddly', () => {
     expect(cr).toEqual(lf.map((line) => line.replace('lf.md', 'cr.md')));
   });
 
+  test('brackets nested thousands deep (which crash the MDX parser) are a finding at their place, and the other docs are still checked', () => {
+    const kb = copyFixtureKb('kb');
+    writeFileSync(join(kb, 'runbooks/orders-db/nested.mdx'), runbook(`Page when {${'('.repeat(10_000)}1${')'.repeat(10_000)}}.`));
+    writeFileSync(join(kb, 'runbooks/orders-db/other.md'), runbook('See [the missing runbook](/runbooks/nope/).'));
+    const run = lintIn(kb, '--no-cache', 'runbooks/orders-db/nested.mdx', 'runbooks/orders-db/other.md');
+    expect(run.lines.filter((line) => line.includes('opskb:mdx-syntax') || line.includes('opskb:links')).map((line) => line.replace(/  error  .*  (opskb:\S+)$/, ' $1'))).toEqual([
+      'runbooks/orders-db/nested.mdx:10:1011 opskb:mdx-syntax',
+      'runbooks/orders-db/other.md:10:5 opskb:links',
+    ]);
+    expect(run.lines.join('\n')).toContain('MDX syntax error: more than 1000 brackets are open here, more than the MDX parser can nest. Close them sooner, or put the text in a fenced code block');
+    expect(run.code).toBe(1);
+  });
+
   test('a JSX tag left open at the end of an MDX file is reported at the tag, with how to close it', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/open.mdx'), `${FRONTMATTER}\nHello\n\n<Warning>\n\ntext\n`);

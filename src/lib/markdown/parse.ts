@@ -12,7 +12,8 @@
 // it: the JavaScript syntax tree of each import/export block (`data.estree`, which
 // opskb:mdx-safety reads), such a block's end at its last character (not after the line ending),
 // and the position of each JSX attribute, so that a finding about one points at it.
-import { parse as parseJavaScript, type Node as AcornNode, type Program } from 'acorn';
+import { Parser, type Node as AcornNode } from 'acorn';
+import jsx from 'acorn-jsx';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxjsEsm } from 'mdast-util-mdx';
 import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
@@ -44,6 +45,7 @@ export class DocumentSyntaxError extends Error {
 
 /** Parses; throws a DocumentSyntaxError when the text is not valid in its flavour. */
 export function parseDocument(text: string, flavour: SyntaxFlavour): Root {
+  if (flavour === 'mdx') refuseDeepNesting(text);
   let tree: Root;
   try {
     tree = (flavour === 'mdx' ? mdxToMdast : markdownToMdast)(text, { features: FEATURES }) as Root;
@@ -56,6 +58,29 @@ export function parseDocument(text: string, flavour: SyntaxFlavour): Root {
     addAttributePositions(tree, text, pointAt);
   }
   return tree;
+}
+
+/**
+ * Sätteri's JavaScript parser (for MDX expressions, attributes and import blocks) goes one level
+ * deeper in the thread's stack per bracket: a few thousand nested brackets overflow it, and the
+ * process dies without a word (so would the site's build). No doc needs a tenth of this.
+ */
+export const MAX_NESTING = 1000;
+
+function refuseDeepNesting(text: string): void {
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28 || code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_NESTING) {
+        const { line, column } = locator(text)(index);
+        throw new DocumentSyntaxError(line, column, `more than ${MAX_NESTING} brackets are open here, more than the MDX parser can nest`);
+      }
+    } else if ((code === 0x29 || code === 0x5d || code === 0x7d) && depth > 0) {
+      depth -= 1;
+    }
+  }
 }
 
 /** Sätteri's message is `line:column: reason (source:rule)`. */
@@ -77,11 +102,14 @@ function addEsmTrees(tree: Root, text: string, pointAt: PointAt): void {
     // The value leaves out the line ending the block's position takes in.
     while (end > start.offset && /[\r\n]/.test(text[end - 1] ?? '')) end -= 1;
     node.position = { start, end: pointAt(end) };
-    node.data = { ...node.data, estree: esmTree(node.value, start.offset, start.line) };
+    node.data = { ...node.data, estree: esmTree(node.value, start.offset, pointAt) };
   }
 }
 
 type PointAt = ReturnType<typeof locator>;
+
+/** JavaScript with JSX, as MDX reads import/export blocks. */
+const JAVASCRIPT = Parser.extend(jsx());
 
 /** Builds the line index the first time a place is asked for: most docs need none. */
 function lazyLocator(text: string): PointAt {
@@ -104,7 +132,14 @@ function addAttributePositions(tree: Root, text: string, pointAt: PointAt): void
 function locateAttributes(element: JsxElement, text: string, pointAt: PointAt): void {
   const start = element.position?.start.offset;
   if (start === undefined || text[start] !== '<') return;
-  let at = skipSpace(text, start + 1 + (element.name ?? '').length);
+  let at = start + 1;
+  // The name as written: `<a.b>`, or `<a . b>` with space around its dots.
+  for (const char of element.name ?? '') {
+    at = skipSpace(text, at);
+    if (text[at] !== char) return;
+    at += 1;
+  }
+  at = skipSpace(text, at);
   for (const attribute of element.attributes) {
     if (attribute.position) return;
     let end: number;
@@ -142,9 +177,31 @@ function skipExpression(text: string, at: number): number {
     else if (char === '`') index = skipTemplate(text, index);
     else if (char === '/' && text[index + 1] === '*') index = endOfComment(text, index);
     else if (char === '/' && text[index + 1] === '/') index = text.indexOf('\n', index);
+    else if (char === '/' && startsRegex(text, at, index)) index = skipRegex(text, index);
     else if (char === '{') depth += 1;
     else if (char === '}' && --depth === 0) return index + 1;
     if (index < 0) return -1;
+  }
+  return -1;
+}
+
+/** A `/` that starts a regular expression: where a value is expected, after an operator or an opening. */
+function startsRegex(text: string, from: number, at: number): boolean {
+  let before = at - 1;
+  while (before > from && /\s/.test(text[before] ?? '')) before -= 1;
+  return before === from || '(,=:[!&|?{};+-*%<>~^'.includes(text[before] ?? '');
+}
+
+/** The offset of the `/` closing the regular expression that opens at `at` (classes skipped), or -1. */
+function skipRegex(text: string, at: number): number {
+  let inClass = false;
+  for (let index = at + 1; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '\\') index += 1;
+    else if (char === '\n') return -1;
+    else if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    else if (char === '/' && !inClass) return index;
   }
   return -1;
 }
@@ -182,23 +239,31 @@ function isEsm(node: RootContent): node is MdxjsEsm {
   return node.type === 'mdxjsEsm';
 }
 
-/** The block's program, its places in the whole document (offsets, 1-based lines, 0-based columns). */
-function esmTree(source: string, offset: number, line: number): NonNullable<MdxjsEsm['data']>['estree'] {
-  let program: Program;
+/** The block's program (JSX allowed, as MDX allows it), at its places in the whole document. */
+function esmTree(source: string, offset: number, pointAt: PointAt): NonNullable<MdxjsEsm['data']>['estree'] {
+  let program: AcornNode;
   try {
-    program = parseJavaScript(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, ranges: true });
+    program = JAVASCRIPT.parse(source, { ecmaVersion: 'latest', sourceType: 'module', ranges: true });
   } catch (error) {
-    const { loc, message } = error as { loc?: { line: number; column: number }; message?: string };
-    const at = loc ?? { line: 1, column: 0 };
-    throw new DocumentSyntaxError(line + at.line - 1, at.column + 1, `Could not parse import/exports: ${String(message ?? error).replace(/ \(\d+:\d+\)$/, '')}`);
+    const { pos, message } = error as { pos?: number; message?: string };
+    const { line, column } = pointAt(offset + (pos ?? 0));
+    throw new DocumentSyntaxError(line, column, `Could not parse import/exports: ${String(message ?? error).replace(/ \(\d+:\d+\)$/, '')}`);
   }
-  shift(program, offset, line - 1);
+  place(program, offset, pointAt);
   return program as never;
 }
 
-/** Moves every node of an acorn tree by `offset` characters and `lines` lines (blocks start at column 1). */
-function shift(node: AcornNode, offset: number, lines: number): void {
+/**
+ * Moves every node of an acorn tree by `offset` characters and gives it its `loc` in the document
+ * (1-based lines, 0-based columns, with offsets, as micromark gives them). The document's lines
+ * are counted, not acorn's: JavaScript also breaks lines at U+2028 and U+2029, Markdown does not.
+ */
+function place(node: AcornNode, offset: number, pointAt: PointAt): void {
   const stack: unknown[] = [node];
+  const at = (position: number) => {
+    const { line, column } = pointAt(position);
+    return { line, column: column - 1, offset: position };
+  };
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
@@ -209,13 +274,8 @@ function shift(node: AcornNode, offset: number, lines: number): void {
     const current = value as AcornNode;
     current.start += offset;
     current.end += offset;
-    if (current.range) current.range = [current.range[0] + offset, current.range[1] + offset];
-    // Nodes starting or ending at the same token share acorn's point objects: new ones, each moved once.
-    // (with offsets, as micromark gives them).
-    if (current.loc) {
-      const { start, end } = current.loc;
-      current.loc = { ...current.loc, start: { line: start.line + lines, column: start.column, offset: current.start }, end: { line: end.line + lines, column: end.column, offset: current.end } } as NonNullable<AcornNode['loc']>;
-    }
+    current.range = [current.start, current.end];
+    current.loc = { start: at(current.start), end: at(current.end) } as NonNullable<AcornNode['loc']>;
     for (const [key, child] of Object.entries(current)) if (key !== 'loc' && key !== 'range' && child && typeof child === 'object') stack.push(child);
   }
 }

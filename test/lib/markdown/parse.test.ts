@@ -15,7 +15,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../../src/lib/kb/knowledge-base.ts';
-import { DocumentSyntaxError, describeSyntaxError, flavourOfPath, parseDocument, type SyntaxFlavour } from '../../../src/lib/markdown/parse.ts';
+import { DocumentSyntaxError, describeSyntaxError, flavourOfPath, MAX_NESTING, parseDocument, type SyntaxFlavour } from '../../../src/lib/markdown/parse.ts';
 import { PROJECT_DIR } from '../../../src/lib/lint/cache.ts';
 
 function micromarkTree(text: string, flavour: SyntaxFlavour): Root {
@@ -45,6 +45,9 @@ const MDX_DOCS: [string, string][] = [
   ['JSX elements with every kind of attribute', "<Warning title=\"Data loss\" open data-x={`a ${b}`} {...props} note='it\"s'>\n  Drop the table only after the backup.\n</Warning>\n\nText <Note kind=\"a\">inline</Note> and {1 + 1}.\n"],
   ['an attribute value with braces in strings and comments', '<Note title={"}"} detail={/* } */ x}>\n  ok\n</Note>\n'],
   ['a CRLF import block', "import { Note } from '@opskb/mdx'\r\n\r\n# T\r\n"],
+  ['JSX in an export', "export const callout = <Note title=\"x\" />\n\n# T\n"],
+  ['a regular expression holding `}` in an attribute', '<Note a={/}/.test(x)} b="1">\n  ok\n</Note>\n'],
+  ['a tag name with space around its dot', '<a . b c={1} d>\n  ok\n</a . b>\n'],
 ];
 
 describe.each<SyntaxFlavour>(['markdown', 'mdx'])('parseDocument (%s)', (flavour) => {
@@ -68,6 +71,31 @@ describe('parseDocument (mdx)', () => {
     expect(program?.body.map((statement) => statement.type)).toEqual(['ImportDeclaration', 'ExportNamedDeclaration']);
     expect(places(program)).toEqual(places(theirs?.type === 'mdxjsEsm' ? theirs.data?.estree : undefined));
     expect(program?.body[0]?.loc?.start).toEqual({ line: 5, column: 0, offset: 15 });
+  });
+
+  test('JavaScript line breaks (U+2028) in an import block do not move the places of what follows', () => {
+    const program = esmProgram(parseDocument("# T\n\nexport const a = '\u2028'; export const b = 1\n", 'mdx'));
+    expect(program?.body.map((statement) => statement.loc?.start)).toEqual([
+      { line: 3, column: 0, offset: 5 },
+      { line: 3, column: 22, offset: 27 },
+    ]);
+  });
+
+  test('JSX in an import block is part of its syntax tree', () => {
+    expect(JSON.stringify(esmProgram(parseDocument('export const callout = <Note title="x" />\n', 'mdx')))).toContain('"type":"JSXElement"');
+  });
+
+  test(`brackets nested more than ${MAX_NESTING} deep are refused at the first one too many, before the parser overflows its stack`, () => {
+    const text = `# T\n\nPage {${'('.repeat(20_000)}1${')'.repeat(20_000)}}\n`;
+    expect(() => parseDocument(text, 'mdx')).toThrow(DocumentSyntaxError);
+    try {
+      parseDocument(text, 'mdx');
+    } catch (error) {
+      expect(describeSyntaxError(error)).toEqual({ line: 3, column: 6 + MAX_NESTING, reason: `more than ${MAX_NESTING} brackets are open here, more than the MDX parser can nest` });
+    }
+    // As many as allowed still parse (here into an expression, which is valid JavaScript).
+    const deepest = `{${'('.repeat(MAX_NESTING - 1)}1${')'.repeat(MAX_NESTING - 1)}}\n`;
+    expect(parseDocument(deepest, 'mdx').children[0]?.type).toBe('mdxFlowExpression');
   });
 
   test('a one-line JSX element is a flow element, as the site renders it (micromark wraps it in a paragraph)', () => {
@@ -99,6 +127,11 @@ describe('parseDocument (mdx)', () => {
     }
   });
 });
+
+function esmProgram(tree: Root): Program | null | undefined {
+  const node = tree.children.find((child) => child.type === 'mdxjsEsm');
+  return node?.type === 'mdxjsEsm' ? node.data?.estree : undefined;
+}
 
 test("every demo doc parses to micromark's tree", () => {
   const files = listDocFiles(join(PROJECT_DIR, 'content'));
