@@ -20,7 +20,7 @@
  */
 import { relative } from 'node:path';
 import { VFileMessage } from 'vfile-message';
-import { defineRule, withSteadyKey } from '../src/lib/lint/define-rule.ts';
+import { defineRule } from '../src/lib/lint/define-rule.ts';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 
 export default defineRule('alerts-unique', (tree, file, settings) => {
@@ -45,8 +45,6 @@ export default defineRule('alerts-unique', (tree, file, settings) => {
     cause.file = other.path;
     const where = `${other.id} (${relative(settings.contentDir, other.path)}:${other.line})`;
     const more = others.length > 1 ? ` and ${others.length - 1} more` : '';
-    const message = file.message(`Alert \`${alert}\` already has a runbook: ${where}${more}. One alert, one runbook: merge the two, or remove the alert from one of them.`, { place: place(), cause });
-    // The other runbook's line moves with its edits; the finding stays the same.
-    withSteadyKey(message, message.reason.replace(`:${other.line})`, ')'));
+    file.message(`Alert \`${alert}\` already has a runbook: ${where}${more}. One alert, one runbook: merge the two, or remove the alert from one of them.`, { place: place(), cause });
   });
 });

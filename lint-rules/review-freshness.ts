@@ -29,8 +29,7 @@
  * → `` Review overdue by 119 days: last reviewed 2026-05-01, due every 90d, so due 2026-07-30. … ``
  */
 import { z } from 'zod';
-import type { VFileMessage } from 'vfile-message';
-import { asWarning, defineRule, withSteadyKey } from '../src/lib/lint/define-rule.ts';
+import { asWarning, defineRule } from '../src/lib/lint/define-rule.ts';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { addDuration, daysBetween, DOC_TYPE_SPECS, isoDateOf, parseDuration } from '../src/lib/model/index.ts';
 import { reviewStatus } from '../src/lib/review-status.ts';
@@ -44,8 +43,6 @@ const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
 const durationOf = (value: unknown, fallback: string): string =>
   typeof value === 'string' && parseDuration(value) ? value : fallback;
 
-/** The day counts change every day while the finding stays the same: a baseline ignores them. */
-const steady = (message: VFileMessage) => withSteadyKey(message, message.reason.replace(/\b(?:by|in) \d+ days?\b|\btoday\b/g, '…'));
 
 export default defineRule(
   'review-freshness',
@@ -62,9 +59,9 @@ export default defineRule(
       const place = () => frontmatter.positionOf(['last_reviewed']);
       const fix = 'Review the doc against reality and set `last_reviewed` to the day you did.';
       if (status.state === 'overdue') {
-        steady(file.message(`Review overdue by ${days(-status.daysLeft)}: last reviewed ${lastReviewed}, due every ${interval}, so due ${status.dueDate}. ${fix}`, { place: place() }));
+        file.message(`Review overdue by ${days(-status.daysLeft)}: last reviewed ${lastReviewed}, due every ${interval}, so due ${status.dueDate}. ${fix}`, { place: place() });
       } else if (status.state === 'due-soon') {
-        steady(asWarning(file.message(`Review due ${status.daysLeft === 0 ? 'today' : `in ${days(status.daysLeft)}`} (${status.dueDate}): last reviewed ${lastReviewed}, due every ${interval}. ${fix}`, { place: place() })));
+        asWarning(file.message(`Review due ${status.daysLeft === 0 ? 'today' : `in ${days(status.daysLeft)}`} (${status.dueDate}): last reviewed ${lastReviewed}, due every ${interval}. ${fix}`, { place: place() }));
       }
     }
 
@@ -88,9 +85,9 @@ export default defineRule(
     const place = () => frontmatter.positionOf(['gamedays', index, 'date']);
     const fix = 'Run a recovery exercise and record it under `gamedays`.';
     if (left < 0) {
-      steady(file.message(`DR test overdue by ${days(-left)}: latest gameday ${latest}, tested every ${testEvery}, so due ${due}. ${fix}`, { place: place() }));
+      file.message(`DR test overdue by ${days(-left)}: latest gameday ${latest}, tested every ${testEvery}, so due ${due}. ${fix}`, { place: place() });
     } else if (left <= dueSoonDays) {
-      steady(asWarning(file.message(`DR test due ${left === 0 ? 'today' : `in ${days(left)}`} (${due}): latest gameday ${latest}, tested every ${testEvery}. ${fix}`, { place: place() })));
+      asWarning(file.message(`DR test due ${left === 0 ? 'today' : `in ${days(left)}`} (${due}): latest gameday ${latest}, tested every ${testEvery}. ${fix}`, { place: place() }));
     }
   },
   options,

@@ -228,6 +228,20 @@ describe('baselines', () => {
     expect(nextDay.code).toBe(0);
   });
 
+  test('a baseline written before entries kept their key still hides the finding the next day', () => {
+    const kb = copyFixtureKb('kb');
+    writeFileSync(join(kb, 'runbooks/orders-db/stale.md'), runbook('Old.', FRONTMATTER.replace('last_reviewed: 2026-10-20', 'last_reviewed: 2026-01-20')));
+    const baseline = join(kb, 'baseline.json');
+    const today = ['lint', '--no-cache', '--now', '2026-11-26', '--baseline', baseline];
+    expect(opskb([...today, '--update-baseline'], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } }).code).toBe(0);
+    const stored = JSON.parse(readFileSync(baseline, 'utf8')) as { findings: { key?: string }[] };
+    for (const entry of stored.findings) delete entry.key;
+    writeFileSync(baseline, JSON.stringify(stored));
+    const nextDay = opskb(['lint', '--no-cache', '--now', '2026-11-27', '--baseline', baseline], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } });
+    expect(nextDay.lines.at(-1)).toBe(`✔ ${listDocFiles(kb).length} files checked, no problems; 1 known finding hidden by the baseline`);
+    expect(nextDay.code).toBe(0);
+  });
+
   test('updating the baseline after linting some paths keeps the entries of the other files', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/one.md'), runbook('[b](/runbooks/nope-one/)'));

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Finding } from './finding.ts';
+import { steadyKey } from './steady-keys.ts';
 
 export const BASELINE_VERSION = 1;
 
@@ -65,7 +66,8 @@ export function readBaseline(baselinePath: string): Baseline {
 /** Splits findings into new ones and those the baseline already records (in line order per key). */
 export function applyBaseline(findings: readonly Finding[], baseline: Baseline, baselinePath: string): { fresh: Finding[]; known: Finding[] } {
   const base = dirname(resolve(baselinePath));
-  const remaining = new Map(baseline.findings.map((entry) => [keyOf(entry.path, entry.rule, entry.key ?? entry.message), entry.count]));
+  // Entries written before the baseline kept keys get theirs now.
+  const remaining = new Map(baseline.findings.map((entry) => [keyOf(entry.path, entry.rule, entry.key ?? steadyKey(entry.rule, entry.message)), entry.count]));
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   for (const finding of findings) {

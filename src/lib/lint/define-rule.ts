@@ -34,21 +34,6 @@ export function asWarning(message: VFileMessage): VFileMessage {
   return message;
 }
 
-const KEY = Symbol('opskb steady key');
-
-/**
- * Gives a message whose text changes while the problem stays the same ("overdue by 119 days",
- * then 120) a steady key, without those parts: a baseline matches the finding on it.
- */
-export function withSteadyKey(message: VFileMessage, key: string): VFileMessage {
-  (message as VFileMessage & { [KEY]?: string })[KEY] = key;
-  return message;
-}
-
-export function steadyKeyOf(message: VFileMessage): string | undefined {
-  return (message as VFileMessage & { [KEY]?: string })[KEY];
-}
-
 const noOptions = z.strictObject({});
 
 /** What opskb.yaml's `rules` says about rule `id`, written as `links` or as `opskb:links`. */

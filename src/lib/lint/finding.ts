@@ -16,7 +16,7 @@ export type Finding = {
   /** The rule's reference page (a site path such as `/rules/links/`), when it has one. */
   readonly url?: string | undefined;
   readonly related?: readonly RelatedLocation[] | undefined;
-  /** What a baseline matches, when the message holds parts that change day by day (see withSteadyKey). */
+  /** What a baseline matches, when the message holds parts that change day by day (see steady-keys.ts). */
   readonly key?: string | undefined;
 };
 

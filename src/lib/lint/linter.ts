@@ -8,8 +8,8 @@ export { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import { internalFinding, type Finding, type RelatedLocation } from './finding.ts';
 import type { LintSettings } from './settings.ts';
 import { declareReadOnly } from './traversal/visit-parents.ts';
-import { steadyKeyOf } from './define-rule.ts';
 import { recordedSecrets, redactSecrets } from './secrets.ts';
+import { steadyKey } from './steady-keys.ts';
 
 export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };
 
@@ -38,17 +38,19 @@ export function createLinter(settings: LintSettings) {
       // Other rules quote what they find wrong (a link, an owner, a key): never a secret.
       const secrets = recordedSecrets(file);
       for (const message of file.messages) {
-        const key = steadyKeyOf(message);
+        const ruleId = message.source && message.ruleId ? `${message.source}:${message.ruleId}` : (message.ruleId ?? message.source ?? 'unknown');
+        const reason = redactSecrets(message.reason, secrets);
+        const key = steadyKey(ruleId, reason);
         findings.push({
           path,
           line: message.line ?? 1,
           column: message.column ?? 1,
           severity: message.fatal ? 'error' : 'warning',
-          message: redactSecrets(message.reason, secrets),
-          ruleId: message.source && message.ruleId ? `${message.source}:${message.ruleId}` : (message.ruleId ?? message.source ?? 'unknown'),
+          message: reason,
+          ruleId,
           url: message.url,
           related: relatedOf(message, path, secrets),
-          ...(key === undefined ? {} : { key: redactSecrets(key, secrets) }),
+          ...(key === reason ? {} : { key }),
         });
       }
       return { findings, internalFailure };
