@@ -1,17 +1,20 @@
 // Parses a doc into mdast with Sätteri, the parser Astro's build renders it with (astro.config.mjs):
 // MDX for `.mdx`, GitHub-flavoured Markdown for `.md`, frontmatter in both. The linter thus checks
-// the tree the site will render, and what fails here fails the build. Shared by the lint preset and
-// the knowledge-base index.
+// the tree the site will render, and what fails here fails the build. opskb:mdx-syntax installs it
+// as the lint preset's parser.
 //
 // Sätteri is markdown-rs, micromark's port to Rust, behind a native binding: the same trees as
 // micromark with remark-gfm, remark-frontmatter and remark-mdx (positions included), about 30
 // times faster. Of 3,069 synthetic, demo, fixture and corpus docs, 2,908 gave identical trees; the
 // others hold a JSX element written on one line, which Sätteri makes a block (and the site
 // renders so) where micromark makes a paragraph, or, in 14 corpus docs, a container whose edge
-// sits a few columns elsewhere (a task item's paragraph starts after its `[ ]`). What MDX tooling expects and Sätteri leaves out is added here, as micromark gives
-// it: the JavaScript syntax tree of each import/export block (`data.estree`, which
-// opskb:mdx-safety reads), such a block's end at its last character (not after the line ending),
-// and the position of each JSX attribute, so that a finding about one points at it.
+// sits a few columns elsewhere (a task item's paragraph starts after its `[ ]`).
+//
+// What MDX tooling expects and Sätteri leaves out is added here, as micromark gives it: the
+// JavaScript syntax tree of each import/export block (`data.estree`, which opskb:mdx-safety
+// reads), such a block's end at its last character (not after the line ending), and the position
+// of each JSX attribute, so that a finding about one points at it. Brackets nested deeper than
+// the native parser can take are refused before it sees them.
 import { Parser, type Node as AcornNode } from 'acorn';
 import jsx from 'acorn-jsx';
 import type { Root, RootContent } from 'mdast';
