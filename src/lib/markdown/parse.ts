@@ -122,27 +122,34 @@ function lazyLocator(text: string): PointAt {
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-/** Finds each attribute of each JSX tag in the tag's source, in order; stops at the first surprise. */
+/**
+ * Finds each attribute of each JSX tag in the tag's source, in order; stops at the first surprise.
+ * A tag in a blockquote continues on lines that start with the quotes' `>` markers.
+ */
 function addAttributePositions(tree: Root, text: string, pointAt: PointAt): void {
-  const stack: unknown[] = [...tree.children];
+  const stack: [unknown, number][] = tree.children.map((child) => [child, 0]);
   while (stack.length > 0) {
-    const node = stack.pop() as JsxElement | { type: string; children?: unknown[] };
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && 'attributes' in node && node.attributes.length > 0) locateAttributes(node, text, pointAt);
-    if (node.children) stack.push(...node.children);
+    const [value, quotes] = stack.pop() as [JsxElement | { type: string; children?: unknown[] }, number];
+    if ((value.type === 'mdxJsxFlowElement' || value.type === 'mdxJsxTextElement') && 'attributes' in value && value.attributes.length > 0) {
+      locateAttributes(value, text, pointAt, quotes);
+    }
+    const inside = value.type === 'blockquote' ? quotes + 1 : quotes;
+    for (const child of value.children ?? []) stack.push([child, inside]);
   }
 }
 
-function locateAttributes(element: JsxElement, text: string, pointAt: PointAt): void {
+function locateAttributes(element: JsxElement, text: string, pointAt: PointAt, quotes: number): void {
   const start = element.position?.start.offset;
   if (start === undefined || text[start] !== '<') return;
+  const skipSpace = (from: number) => skipSpaceAndQuotes(text, from, quotes);
   let at = start + 1;
   // The name as written: `<a.b>`, or `<a . b>` with space around its dots.
   for (const char of element.name ?? '') {
-    at = skipSpace(text, at);
+    at = skipSpace(at);
     if (text[at] !== char) return;
     at += 1;
   }
-  at = skipSpace(text, at);
+  at = skipSpace(at);
   for (const attribute of element.attributes) {
     if (attribute.position) return;
     let end: number;
@@ -153,21 +160,30 @@ function locateAttributes(element: JsxElement, text: string, pointAt: PointAt): 
       const name = /^[^\s=/>{}"']+/.exec(text.slice(at, at + 256))?.[0];
       if (attribute.type !== 'mdxJsxAttribute' || name !== attribute.name) return;
       end = at + name.length;
-      const equals = skipSpace(text, end);
+      const equals = skipSpace(end);
       if (text[equals] === '=') {
-        const value = skipSpace(text, equals + 1);
+        const value = skipSpace(equals + 1);
         const quote = text[value];
         end = quote === '"' || quote === "'" ? text.indexOf(quote, value + 1) + 1 : quote === '{' ? skipExpression(text, value) : -1;
       }
     }
     if (end <= at) return;
     attribute.position = { start: pointAt(at), end: pointAt(end) };
-    at = skipSpace(text, end);
+    at = skipSpace(end);
   }
 }
 
-function skipSpace(text: string, at: number): number {
-  while (at < text.length && /\s/.test(text[at] ?? '')) at += 1;
+/** Past white space, and past the `quotes` blockquote markers that start each line it crosses. */
+function skipSpaceAndQuotes(text: string, from: number, quotes: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at] ?? '')) {
+    at += 1;
+    if (text[at - 1] !== '\n') continue;
+    for (let quote = 0; quote < quotes; quote += 1) {
+      while (text[at] === ' ' || text[at] === '\t') at += 1;
+      if (text[at] === '>') at += 1;
+    }
+  }
   return at;
 }
 

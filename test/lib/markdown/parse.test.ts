@@ -48,6 +48,8 @@ const MDX_DOCS: [string, string][] = [
   ['JSX in an export', "export const callout = <Note title=\"x\" />\n\n# T\n"],
   ['a regular expression holding `}` in an attribute', '<Note a={/}/.test(x)} b="1">\n  ok\n</Note>\n'],
   ['a tag name with space around its dot', '<a . b c={1} d>\n  ok\n</a . b>\n'],
+  ['a tag over several lines in nested blockquotes', '> > <Note\n> >   title="x"\n> >   {...rest}\n> > >\n> >   ok\n> > </Note>\n'],
+  ['a tag closed at the start of a line', '<Note\n  title="x"\n>\n  ok\n</Note>\n'],
 ];
 
 describe.each<SyntaxFlavour>(['markdown', 'mdx'])('parseDocument (%s)', (flavour) => {
