@@ -46,7 +46,7 @@ export type LintResult = {
  * file's lint) straight to the old generation; they die there soon after, and until a full
  * collection they keep what they point to alive through every young collection. With micromark
  * as the parser, `npm run bench:lint`'s cold run peaked at 418 MB with it and 324 MB without;
- * with Sätteri, peak RSS was 250–300 MB without it and 260–325 MB with it, at the same speed.
+ * with Sätteri, peak RSS was 240–300 MB without it and 260–325 MB with it, at the same speed.
  * Skipped with `OPSKB_KEEP_PRETENURING=1`.
  */
 if (!process.env['OPSKB_KEEP_PRETENURING']) setFlagsFromString('--no-allocation-site-pretenuring');
