@@ -43,7 +43,6 @@ const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
 const durationOf = (value: unknown, fallback: string): string =>
   typeof value === 'string' && parseDuration(value) ? value : fallback;
 
-
 export default defineRule(
   'review-freshness',
   (tree, file, settings, { dueSoonDays }) => {

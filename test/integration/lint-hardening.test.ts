@@ -228,6 +228,19 @@ describe('baselines', () => {
     expect(nextDay.code).toBe(0);
   });
 
+  test("a duplicate alert stays known when the other runbook's alert moves to another line", () => {
+    const kb = copyFixtureKb('kb');
+    const withAlert = (extra: string) => runbook('Full.', FRONTMATTER.replace('review_every: 60d', `review_every: 60d\n${extra}alerts: [OrdersDiskFull]`));
+    writeFileSync(join(kb, 'runbooks/orders-db/disk-a.md'), withAlert(''));
+    writeFileSync(join(kb, 'runbooks/orders-db/disk-b.md'), withAlert(''));
+    const baseline = join(kb, 'baseline.json');
+    expect(lintIn(kb, '--no-cache', '--baseline', baseline, '--update-baseline').lines).toEqual(['Baseline baseline.json now records 2 findings in 2 files.']);
+    writeFileSync(join(kb, 'runbooks/orders-db/disk-b.md'), withAlert('tags: [storage]\n'));
+    const moved = lintIn(kb, '--no-cache', '--baseline', baseline);
+    expect(moved.lines.at(-1)).toContain('2 known findings hidden by the baseline');
+    expect(moved.code).toBe(0);
+  });
+
   test('a baseline written before entries kept their key still hides the finding the next day', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/stale.md'), runbook('Old.', FRONTMATTER.replace('last_reviewed: 2026-10-20', 'last_reviewed: 2026-01-20')));

@@ -4,9 +4,9 @@
 // as the lint preset's parser.
 //
 // Sätteri is markdown-rs, micromark's port to Rust, behind a native binding: the same trees as
-// micromark with remark-gfm, remark-frontmatter and remark-mdx (positions included), about 30
-// times faster. Of 3,069 synthetic, demo, fixture and corpus docs, 2,908 gave identical trees; the
-// others hold a JSX element written on one line, which Sätteri makes a block (and the site
+// micromark with remark-gfm, remark-frontmatter and remark-mdx (positions included), about 8
+// times faster (the parse floor rows of `npm run bench:lint`). Of 3,069 synthetic, demo, fixture
+// and corpus docs, 2,908 gave identical trees; the others hold a JSX element written on one line, which Sätteri makes a block (and the site
 // renders so) where micromark makes a paragraph, or, in 14 corpus docs, a container whose edge
 // sits a few columns elsewhere (a task item's paragraph starts after its `[ ]`).
 //
