@@ -6,9 +6,10 @@
 // Sätteri is markdown-rs, micromark's port to Rust, behind a native binding: the same trees as
 // micromark with remark-gfm, remark-frontmatter and remark-mdx (positions included), about 8
 // times faster (the parse floor rows of `npm run bench:lint`). Of 3,069 synthetic, demo, fixture
-// and corpus docs, 2,908 gave identical trees; the others hold a JSX element written on one line, which Sätteri makes a block (and the site
-// renders so) where micromark makes a paragraph, or, in 14 corpus docs, a container whose edge
-// sits a few columns elsewhere (a task item's paragraph starts after its `[ ]`).
+// and corpus docs, 2,908 gave identical trees; the others hold a JSX element written on one line,
+// which Sätteri makes a block (and the site renders so) where micromark makes a paragraph, or, in
+// 14 corpus docs, a container whose edge sits a few columns elsewhere (a task item's paragraph
+// starts after its `[ ]`).
 //
 // What MDX tooling expects and Sätteri leaves out is added here, as micromark gives it: the
 // JavaScript syntax tree of each import/export block (`data.estree`, which opskb:mdx-safety
