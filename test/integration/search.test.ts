@@ -1,7 +1,7 @@
 // Reading and search built for incidents, in a real browser on the built fixture site.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_DIR } from '../support/fixtures.ts';
 import { resultPaths, startSiteSession, type SiteSession } from '../support/site-browser.ts';
@@ -160,6 +160,74 @@ describe('search', () => {
     await Promise.all([page.waitForURL(/replication-lag/), sectionLink.click()]);
     await page.locator('mark.pagefind-highlight').first().waitFor();
     expect(await page.locator('mark.pagefind-highlight').first().textContent()).toBe('replay_lag');
+  });
+});
+
+describe('search at incident speed', () => {
+  const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+  /** The page's clock stands still from here on: the typing pause can only end by `runFor`. */
+  const stopTime = async (page: Page) => {
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1_000);
+  };
+  const paste = async (page: Page, text: string) => {
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await page.keyboard.press('Control+V');
+  };
+  const status = (page: Page) => page.locator('#search-page .search-status').textContent();
+
+  test('a pasted alert name searches at once; typing waits for the keys to pause', async () => {
+    const { page } = await site.open('/search/', CLIPBOARD, stopTime);
+    await page.locator('#search-q').focus();
+    await paste(page, 'CheckoutHighErrorRate');
+    expect(await resultPaths(page, '#search-page')).toEqual(['/runbooks/checkout/checkout-5xx/']);
+
+    await page.locator('#search-q').clear();
+    await page.keyboard.type('OrdersReplicaLagging');
+    await page.waitForLoadState('networkidle');
+    expect(await status(page)).toBe('Searching…');
+    expect(await page.locator('#search-page .search-results').getAttribute('aria-busy')).toBe('true');
+    await page.clock.runFor(150);
+    expect(await resultPaths(page, '#search-page')).toEqual(['/runbooks/orders-db/replication-lag/']);
+  });
+
+  test('Enter before the typing pause searches at once and opens the first result', async () => {
+    const { page } = await site.open('/knowledge/why-batch-window/', undefined, stopTime);
+    await page.keyboard.press('/');
+    await page.keyboard.type('OrdersReplicaLagging');
+    await Promise.all([page.waitForURL(/replication-lag/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/runbooks/orders-db/replication-lag/');
+  });
+
+  test('each result shows once its fragment and those ranked above it are in', async () => {
+    const held: Route[] = [];
+    const { page } = await site.open('/search/', CLIPBOARD, (page) => page.route('**/pagefind/fragment/*', (route) => void held.push(route)));
+    const shown = () => page.locator('#search-page .search-result').count();
+    const arrived = (route: Route) => page.waitForEvent('requestfinished', (request) => request === route.request());
+    await page.locator('#search-q').focus();
+    await paste(page, 'the');
+    await expect.poll(() => held.length).toBe(5);
+    const [first, second, third, ...rest] = held as [Route, Route, Route, ...Route[]];
+
+    await Promise.all([arrived(third), third.continue()]);
+    expect(await shown()).toBe(0);
+    await first.continue();
+    await expect.poll(shown).toBe(1);
+    expect(await page.locator('#search-page .search-results').getAttribute('aria-busy')).toBe('true');
+    await second.continue();
+    await expect.poll(shown).toBe(3);
+    for (const route of rest) await route.continue();
+    expect(await resultPaths(page, '#search-page')).toHaveLength(5);
+    expect(await status(page)).toMatch(/^\d+ results, showing the first 5$/);
+  });
+
+  test('when result data cannot be fetched, the search says so instead of searching forever', async () => {
+    const { page } = await site.open('/search/', CLIPBOARD, (page) => page.route('**/pagefind/fragment/*', (route) => route.abort('connectionrefused')));
+    await page.locator('#search-q').focus();
+    await paste(page, 'CheckoutHighErrorRate');
+    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    expect(await status(page)).toMatch(/^Search failed: .+ The site may be unreachable; reload the page to try again\.$/);
+    expect(await page.locator('#search-page .search-result').count()).toBe(0);
   });
 });
 

@@ -10,7 +10,8 @@ export type SiteSession = {
   readonly browser: Browser;
   readonly requests: string[];
   readonly consoleErrors: string[];
-  open(path: string, options?: Parameters<Browser['newContext']>[0]): Promise<{ page: Page; context: BrowserContext }>;
+  /** A new context and page at `path`; `prepare` runs on the page before it navigates (routes, a fake clock). */
+  open(path: string, options?: Parameters<Browser['newContext']>[0], prepare?: (page: Page) => Promise<void>): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 };
 
@@ -27,7 +28,7 @@ export async function startSiteSession(): Promise<SiteSession> {
     browser,
     requests,
     consoleErrors,
-    async open(path, options) {
+    async open(path, options, prepare) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
       contexts.push(context);
       context.on('request', (request) => requests.push(request.url()));
@@ -36,6 +37,7 @@ export async function startSiteSession(): Promise<SiteSession> {
         if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+      await prepare?.(page);
       await page.goto(new URL(path, server.url).href);
       return { page, context };
     },
@@ -47,8 +49,12 @@ export async function startSiteSession(): Promise<SiteSession> {
   };
 }
 
-/** The result links of the search UI in `scope`, as paths (`/runbooks/x/`), once results show. */
+/**
+ * The result links of the search UI in `scope`, as paths (`/runbooks/x/`), once the search is done
+ * (cards show one by one; the list is `aria-busy` until the last is in) and at least one result shows.
+ */
 export async function resultPaths(page: Page, scope: string): Promise<string[]> {
+  await page.locator(`${scope} .search-results[aria-busy="false"]`).waitFor({ state: 'attached', timeout: 15_000 });
   const links = page.locator(`${scope} .search-result-title`);
   await links.first().waitFor({ timeout: 15_000 });
   return links.evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));

@@ -3,18 +3,28 @@
 // deep links into matching sections that highlight the query on arrival. Results come five at a
 // time, as in Pagefind's own UI: each shown result costs a request for its fragment, and on a busy
 // machine requests do not overlap, so the first five appear sooner than ten would.
+//
+// Latency, for an engineer who pastes an alert name at 3 a.m.: a pasted or dropped query, Enter,
+// and a query from the address bar search at once; only typing waits for a pause, and the index
+// chunks of what is typed so far load meanwhile. Each result shows as soon as its fragment
+// arrives, in rank order, rather than all five together.
 import { orderedFilterGroups, toResultCard, type PagefindFragment, type ResultCard } from '../../lib/site/search-results.ts';
 
 type PagefindResult = { data(): Promise<PagefindFragment> };
 type Pagefind = {
   options(options: object): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(query: string | null, options?: object, timeout?: number): Promise<{ results: PagefindResult[] } | null>;
+  preload(query: string, options?: object): Promise<void>;
+  search(query: string | null, options?: object): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 };
 
 /** Results shown at first, and added by each "Show more results". */
 const PAGE_SIZE = 5;
+/** Typing searches once the keys pause this long (Pagefind's own UI waits 300 ms). */
+const TYPING_PAUSE_MS = 150;
+/** Input that arrives whole, not key by key: searched at once. */
+const WHOLE_QUERY_INPUT = new Set(['insertFromPaste', 'insertFromDrop', 'insertReplacementText']);
 /** Filter values and counts, written at build time (src/pages/search-filters.json.ts). */
 const FILTER_COUNTS_URL = '/search-filters.json';
 const PRIMARY_FILTERS = new Set(['type', 'review', 'severity']);
@@ -103,6 +113,8 @@ export class SearchUI {
   private generation = 0;
   private results: PagefindResult[] = [];
   private query = '';
+  /** A search is under way or waiting for the keys to pause: the results shown are an older query's. */
+  private pending = false;
 
   private readonly options: { syncUrl: boolean };
 
@@ -117,18 +129,18 @@ export class SearchUI {
     this.more.hidden = true;
     this.more.addEventListener('click', () => void this.showMore());
     this.list.after(this.more);
-    this.input.addEventListener('input', () => void this.run());
+    this.input.addEventListener('input', (event) => void this.run(event instanceof InputEvent && WHOLE_QUERY_INPUT.has(event.inputType)));
     this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters()), { once: true });
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'ArrowDown') {
         event.preventDefault();
         this.links()[0]?.focus();
       } else if (event.key === 'Enter') {
+        // Enter before the pause is over searches now, then opens the first result.
+        event.preventDefault();
         const first = this.links()[0];
-        if (first) {
-          event.preventDefault();
-          first.click();
-        }
+        if (first && !this.pending) first.click();
+        else void this.run(true).then((shown) => shown && this.links()[0]?.click());
       }
     });
     this.list.addEventListener('keydown', (event) => this.moveFocus(event));
@@ -136,7 +148,7 @@ export class SearchUI {
 
   setQuery(query: string): void {
     this.input.value = query;
-    void this.run();
+    void this.run(true);
   }
 
   private links(): HTMLAnchorElement[] {
@@ -177,7 +189,7 @@ export class SearchUI {
           else values.add(value);
           this.selected.set(group.key, values);
           chip.setAttribute('aria-pressed', String(values.has(value)));
-          void this.run();
+          void this.run(true);
         });
         box.append(chip);
       }
@@ -193,7 +205,11 @@ export class SearchUI {
     return filters;
   }
 
-  private async run(): Promise<void> {
+  /**
+   * Searches for what the box holds: at once, or (`immediate` false) once the keys pause. Resolves
+   * true when this search's results were shown, false when a newer one overtook it or it failed.
+   */
+  private async run(immediate = false): Promise<boolean> {
     const generation = ++this.generation;
     const query = this.input.value.trim();
     if (this.options.syncUrl) {
@@ -205,41 +221,83 @@ export class SearchUI {
     const filters = this.filterOption();
     if (query === '' && Object.keys(filters).length === 0) {
       this.results = [];
+      this.pending = false;
       this.list.replaceChildren();
+      this.list.removeAttribute('aria-busy');
       this.more.hidden = true;
       this.status.textContent = '';
-      return;
+      return false;
     }
+    this.pending = true;
+    this.list.setAttribute('aria-busy', 'true');
     this.status.textContent = 'Searching…';
     let pagefind: Pagefind;
     try {
       pagefind = await loadPagefind();
     } catch {
-      this.status.textContent = 'Search is not available: the search index is missing. Run `npm run build`.';
-      return;
+      if (generation === this.generation) this.fail('Search is not available: the search index is missing. Run `npm run build`.');
+      return false;
     }
     void this.renderFilters();
-    const search = await pagefind.debouncedSearch(query === '' ? null : query, { filters }, 150);
-    if (search === null || generation !== this.generation) return;
-    const fragments = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-    if (generation !== this.generation) return;
-    this.results = search.results;
-    this.query = query;
-    this.list.replaceChildren(...fragments.map((fragment) => renderCard(toResultCard(fragment, query))));
-    this.showCount();
+    try {
+      if (!immediate) {
+        if (query !== '') void pagefind.preload(query, { filters });
+        await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+        if (generation !== this.generation) return false;
+      }
+      const search = await pagefind.search(query === '' ? null : query, { filters });
+      if (generation !== this.generation) return false;
+      // Fragments load together; each card shows once it and every card above it are in.
+      const fragments = search.results.slice(0, PAGE_SIZE).map((result) => result.data());
+      this.more.hidden = true;
+      let shown = 0;
+      for (const fragment of fragments) {
+        const card = renderCard(toResultCard(await fragment, query));
+        if (generation !== this.generation) return false;
+        if (shown === 0) this.list.replaceChildren(card);
+        else this.list.append(card);
+        shown += 1;
+      }
+      if (shown === 0) this.list.replaceChildren();
+      this.results = search.results;
+      this.query = query;
+      this.pending = false;
+      this.list.setAttribute('aria-busy', 'false');
+      this.showCount();
+      return true;
+    } catch (error) {
+      if (generation === this.generation) this.fail(`Search failed: ${(error as Error).message || String(error)}. The site may be unreachable; reload the page to try again.`);
+      return false;
+    }
+  }
+
+  private fail(message: string): void {
+    this.pending = false;
+    this.results = [];
+    this.list.replaceChildren();
+    this.list.setAttribute('aria-busy', 'false');
+    this.more.hidden = true;
+    this.status.textContent = message;
   }
 
   /** The next five results, after the ones shown; focus moves to the first of them. */
   private async showMore(): Promise<void> {
     const generation = this.generation;
     const shown = this.list.childElementCount;
-    const fragments = await Promise.all(this.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    let fragments: PagefindFragment[];
+    try {
+      fragments = await Promise.all(this.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    } catch (error) {
+      if (generation === this.generation) this.status.textContent = `Could not load more results: ${(error as Error).message || String(error)}. Reload the page to try again.`;
+      return;
+    }
     if (generation !== this.generation || this.list.childElementCount !== shown) return;
     const cards = fragments.map((fragment) => renderCard(toResultCard(fragment, this.query)));
     this.list.append(...cards);
     this.showCount();
     cards[0]?.querySelector('a')?.focus();
   }
+
 
   private showCount(): void {
     const total = this.results.length;
