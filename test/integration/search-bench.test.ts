@@ -1,7 +1,7 @@
 // The search half of `npm run bench:site` (src/lib/bench/query-bench.ts), in a real browser on
 // the built fixture site: what it records is what the page did, step by step.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { measureSearch } from '../../src/lib/bench/query-bench.ts';
+import { measureSearch, measureSearchUi, OPSKB_SEARCH_UI, SearchBenchError } from '../../src/lib/bench/query-bench.ts';
 import { summariseSearch } from '../../src/lib/bench/site-bench.ts';
 import { startSiteSession, type SiteSession } from '../support/site-browser.ts';
 
@@ -38,5 +38,40 @@ describe('measureSearch', () => {
     const figures = summariseSearch(run, { first: { text: 'CheckoutHighErrorRate', kind: 'alert' }, later: [{ text: 'replication lag', kind: 'symptom' }] });
     expect(figures.requestFloor).toEqual(run.requestFloor);
     expect(figures.failed.filter((failure) => failure.startsWith('/pagefind/'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('measureSearchUi', () => {
+  test('pastes each query into the site\'s own search box and times the results it shows', async () => {
+    const measured = await measureSearchUi(site.browser, {
+      baseUrl: site.server.url,
+      pagePath: '/runbooks/checkout/checkout-5xx/',
+      ui: OPSKB_SEARCH_UI,
+      queries: [
+        { text: 'CheckoutHighErrorRate', results: 1 },
+        { text: 'no such words anywhere', results: 0 },
+        { text: 'the', results: 12 },
+      ],
+    });
+    // A query without results is skipped: there is nothing to wait for.
+    expect(measured.map((query) => [query.query, query.shown])).toEqual([
+      ['CheckoutHighErrorRate', 1],
+      ['the', 5],
+    ]);
+    for (const query of measured) {
+      expect(query.firstMs).toBeGreaterThan(0);
+      expect(query.allMs).toBeGreaterThanOrEqual(query.firstMs);
+    }
+  }, 60_000);
+
+  test('a UI that does not show as many results as expected is an error that names the query', async () => {
+    const run = measureSearchUi(site.browser, {
+      baseUrl: site.server.url,
+      pagePath: '/runbooks/checkout/checkout-5xx/',
+      ui: { ...OPSKB_SEARCH_UI, shownResult: '#search-dialog .no-such-result' },
+      queries: [{ text: 'CheckoutHighErrorRate', results: 1 }],
+    });
+    await expect(run).rejects.toThrow(SearchBenchError);
+    await expect(run).rejects.toThrow(/pasting `CheckoutHighErrorRate` into `#dialog-q` did not show 1 results/);
   }, 60_000);
 });

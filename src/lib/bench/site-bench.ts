@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { startStaticServer } from '../site/static-server.ts';
 import { detectRssProbe, formatTable, measureCommand, median, summarise, type CommandSpec, type Measurement, type RssProbe, type Summary } from './measure.ts';
-import { measureSearch, type SearchRun, type SearchStep, type Transfer } from './query-bench.ts';
+import { measureSearch, measureSearchUi, OPSKB_SEARCH_UI, SearchBenchError, STARLIGHT_SEARCH_UI, type SearchRun, type SearchStep, type SearchUi, type Transfer, type UiQuery } from './query-bench.ts';
 import { docMix, generateSyntheticKb, writeSyntheticKb, type SyntheticKb } from './synthetic-kb.ts';
 
 const KB = 1024;
@@ -610,7 +610,37 @@ export type BuildFigures = {
   readonly phases: BuildPhases;
 };
 
-export type SiteFigures = { readonly name: string; readonly version: string; readonly build: BuildFigures; readonly search: SearchFigures };
+export type SiteFigures = {
+  readonly name: string;
+  readonly version: string;
+  readonly build: BuildFigures;
+  readonly search: SearchFigures;
+  /** The site's own search box, pasted into (query-bench.ts measureSearchUi); undefined when it could not be driven. */
+  readonly searchBox?: SearchBoxFigures | undefined;
+};
+
+export type SearchBoxFigures = {
+  readonly passes: number;
+  /** Per query, in plan order (first query first), each time the median over the passes. */
+  readonly queries: readonly UiQuery[];
+  /** Over the later queries: paste to the first result shown, and to the first five shown. */
+  readonly laterFirstMs: { readonly median: number; readonly max: number };
+  readonly laterAllMs: { readonly median: number; readonly max: number };
+};
+
+/** Several passes of pasting the same queries as one: per query, the median over the passes. */
+export function combineSearchBoxPasses(passes: readonly (readonly UiQuery[])[], firstQuery: string): SearchBoxFigures {
+  const [first] = passes;
+  if (!first) throw new SiteBenchError('no search box pass to combine');
+  const queries = first.map((query, index): UiQuery => {
+    const same = passes.map((pass) => pass[index]);
+    if (same.some((other) => other?.query !== query.query)) throw new SiteBenchError(`search box passes disagree on query ${index + 1} (\`${query.query}\`)`);
+    return { query: query.query, shown: query.shown, firstMs: median(same.map((other) => other?.firstMs ?? Number.NaN)), allMs: median(same.map((other) => other?.allMs ?? Number.NaN)) };
+  });
+  const later = queries.filter((query, index) => index > 0 || query.query !== firstQuery);
+  const spread = (values: readonly number[]) => ({ median: median(values), max: Math.max(...values) });
+  return { passes: passes.length, queries, laterFirstMs: spread(later.map((query) => query.firstMs)), laterAllMs: spread(later.map((query) => query.allMs)) };
+}
 
 export type Target = { readonly name: string; readonly value: string; readonly target: string; readonly pass: boolean | undefined };
 
@@ -691,6 +721,12 @@ export function formatReport(report: SiteBenchReport): string {
       row('first query again (cached)', (site) => `${site.search.repeatMs.toFixed(0)} ms`),
       row('later queries, median / max', (site) => `${kib(site.search.laterBytes.median)} / ${kib(site.search.laterBytes.max)}`),
       row('later queries, median / max ms', (site) => `${site.search.laterMs.median.toFixed(0)} / ${site.search.laterMs.max.toFixed(0)}`),
+      ...(sites.some((site) => site.searchBox)
+        ? [
+            row('search box: paste → 1st result, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterFirstMs.median.toFixed(0)} / ${site.searchBox.laterFirstMs.max.toFixed(0)}` : '-')),
+            row('search box: paste → 5 results, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterAllMs.median.toFixed(0)} / ${site.searchBox.laterAllMs.max.toFixed(0)}` : '-')),
+          ]
+        : []),
       ...(sites.some((site) => site.search.requestFloor)
         ? [row('one request / five at once, ms', (site) => (site.search.requestFloor ? `${site.search.requestFloor.oneMs.toFixed(1)} / ${site.search.requestFloor.fiveMs.toFixed(1)}` : '-'))]
         : []),
@@ -704,15 +740,19 @@ export function formatReport(report: SiteBenchReport): string {
     });
     return `  ${site.name}: ${parts.join(' · ')}`;
   });
+  const boxMs = (site: SiteFigures, text: string) => {
+    const figures = site.searchBox?.queries.find((query) => query.query === text);
+    return figures ? figures.allMs.toFixed(0) : '-';
+  };
   const queryRows = [report.queries.first, ...report.queries.later].map((query, index) => [
     `${index === 0 ? 'first' : 'later'} ${query.kind}: ${query.text}`,
     ...sites.flatMap((site) => {
-      if (index === 0) return [String(site.search.firstQuery.results), kib(site.search.firstQuery.bytes), site.search.firstQuery.ms.toFixed(0), site.search.repeatMs.toFixed(0)];
+      if (index === 0) return [String(site.search.firstQuery.results), kib(site.search.firstQuery.bytes), site.search.firstQuery.ms.toFixed(0), site.search.repeatMs.toFixed(0), boxMs(site, query.text)];
       const figures = site.search.later[index - 1];
-      return figures ? [String(figures.results), kib(figures.bytes), figures.ms.toFixed(0), figures.cachedMs.toFixed(0)] : ['-', '-', '-', '-'];
+      return figures ? [String(figures.results), kib(figures.bytes), figures.ms.toFixed(0), figures.cachedMs.toFixed(0), boxMs(site, query.text)] : ['-', '-', '-', '-', '-'];
     }),
   ]);
-  const queries = formatTable(['query', ...sites.flatMap((site) => [`${site.name} results`, 'KB', 'ms', 'again ms'])], queryRows);
+  const queries = formatTable(['query', ...sites.flatMap((site) => [`${site.name} results`, 'KB', 'ms', 'again ms', 'box ms'])], queryRows);
   const targets = formatTable(
     ['target (opskb)', 'value', 'target', 'result'],
     report.targets.map((target) => [target.name, target.value, target.target, target.pass === undefined ? 'n/a' : target.pass ? 'PASS' : 'FAIL']),
@@ -727,7 +767,7 @@ export function formatReport(report: SiteBenchReport): string {
     ...breakdown,
     '',
     queries,
-    '("again ms": the same query repeated once its chunks are loaded, i.e. Pagefind\'s search work without loading.)',
+    '("again ms": the same query repeated once its chunks are loaded, i.e. Pagefind\'s search work without loading. "box ms": pasted into the site\'s own search box, until up to 5 results show.)',
     '',
     'Targets',
     targets,
@@ -833,8 +873,8 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
     try {
       for (const site of [
         // opskb's search UI fetches its filter chips' values and counts when the search box opens.
-        { name: 'opskb', version: opskbVersion, dist: opskbDist, build: opskbBuild, fetchedAtInit: ['/search-filters.json'] },
-        ...(starlight ? [{ name: 'Starlight', version: starlight.version, dist: starlight.dist, build: starlight.build, fetchedAtInit: [] }] : []),
+        { name: 'opskb', version: opskbVersion, dist: opskbDist, build: opskbBuild, fetchedAtInit: ['/search-filters.json'], ui: OPSKB_SEARCH_UI },
+        ...(starlight ? [{ name: 'Starlight', version: starlight.version, dist: starlight.dist, build: starlight.build, fetchedAtInit: [], ui: STARLIGHT_SEARCH_UI }] : []),
       ]) {
         const server = await startStaticServer({ root: site.dist });
         try {
@@ -845,7 +885,8 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
           }
           const search = combineSearchPasses(passes);
           console.error(`  ${site.name} search: first query ${kib(search.firstQuery.bytes)}, later median ${kib(search.laterBytes.median)}, ${search.laterMs.median.toFixed(0)} ms`);
-          sites.push({ name: site.name, version: site.version, build: site.build, search });
+          const searchBox = await measureSearchBox(browser, site.name, site.ui, { baseUrl: server.url, pagePath, search, firstQuery: queries.first.text }, notes);
+          sites.push({ name: site.name, version: site.version, build: site.build, search, searchBox });
         } finally {
           await server.close();
         }
@@ -867,6 +908,31 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
   } finally {
     if (options.keep) console.error(`\nKept the knowledge base, both projects, builds and logs in ${root}`);
     else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pastes the same queries into the site's own search box, in SEARCH_PASSES fresh contexts. A UI
+ * that cannot be driven (Starlight changed its markup) costs its rows, not the run: a note says why.
+ */
+async function measureSearchBox(
+  browser: Browser,
+  name: string,
+  ui: SearchUi,
+  plan: { baseUrl: string; pagePath: string; search: SearchFigures; firstQuery: string },
+  notes: string[],
+): Promise<SearchBoxFigures | undefined> {
+  const queries = [{ text: plan.firstQuery, results: plan.search.firstQuery.results }, ...plan.search.later.map((query) => ({ text: query.query, results: query.results }))];
+  try {
+    const passes: UiQuery[][] = [];
+    for (let pass = 1; pass <= SEARCH_PASSES; pass += 1) passes.push(await measureSearchUi(browser, { baseUrl: plan.baseUrl, pagePath: plan.pagePath, ui, queries }));
+    const figures = combineSearchBoxPasses(passes, plan.firstQuery);
+    console.error(`  ${name} search box: paste → 5 results, later median ${figures.laterAllMs.median.toFixed(0)} ms, max ${figures.laterAllMs.max.toFixed(0)} ms`);
+    return figures;
+  } catch (error) {
+    if (!(error instanceof SearchBenchError) && !(error instanceof SiteBenchError)) throw error;
+    notes.push(`${name}'s search box could not be measured: ${error.message}.`);
+    return undefined;
   }
 }
 
@@ -933,6 +999,11 @@ function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDis
     'Bytes are response bodies plus response headers as Chromium saw them, from Playwright request events; the bench server (startStaticServer, sirv) sends no compression. Pagefind\'s index files are gzip inside, so they travel the same from any host; HTML and JS would be gzipped by a real host.',
     `Pagefind 1.6 searches in a Web Worker: pagefind.init() loads pagefind-worker.js too, counted in "first query incl. init". A query's latency is search + data() of the first 5 results, timed in the page; each is the median of ${sites[0]?.search.passes ?? 1} cold passes (a fresh browser context each), and the max is the slowest query's median.${busy}`,
   ];
+  if (sites.some((site) => site.searchBox)) {
+    notes.push(
+      `"search box" rows: each site's own search UI, as an on-call engineer uses it. Ctrl+K opens it on the same doc page; each query is pasted (Ctrl+V, from the clipboard) into the emptied box, and the page times from the paste event to the first result shown and to the first 5 shown (all, when fewer). Each site's UI adds what it adds: a typing debounce, the requests for each shown result, rendering. Medians of ${SEARCH_PASSES} passes (a fresh browser context each); the 50 ms target is judged on the Pagefind API figures above, not on these.`,
+    );
+  }
   const floor = sites[0]?.search.requestFloor;
   if (floor) {
     notes.push(

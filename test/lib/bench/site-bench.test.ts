@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Summary } from '../../../src/lib/bench/measure.ts';
-import type { SearchRun, SearchStep, Transfer } from '../../../src/lib/bench/query-bench.ts';
+import type { SearchRun, SearchStep, Transfer, UiQuery } from '../../../src/lib/bench/query-bench.ts';
 import {
   classifyPagefindPath,
+  combineSearchBoxPasses,
   combineSearchPasses,
   convertKbForStarlight,
   evaluateTargets,
@@ -445,8 +446,8 @@ describe('formatReport', () => {
     expect(text).toMatch(/^  largest process alone, MB\s+1147\s+1638$/m);
     expect(text).toMatch(/^first query \+ pagefind\.js\s+195\.6 KB\s+195\.6 KB$/m);
     expect(text).toContain('  opskb: worker 42.1 KB · entry 0.4 KB · wasm 58.6 KB · meta 20.9 KB · index 23.4 KB · fragment 3.9 KB (2)');
-    expect(text).toMatch(/first alert: LedgerDbReplicationLagHigh\s+1\s+149\.3 KB\s+62\s+3\s+1\s+149\.3 KB\s+62\s+3$/m);
-    expect(text).toMatch(/later service: Ledger DB\s+0\s+9\.8 KB\s+30\s+1\s+0/);
+    expect(text).toMatch(/first alert: LedgerDbReplicationLagHigh\s+1\s+149\.3 KB\s+62\s+3\s+-\s+1\s+149\.3 KB\s+62\s+3\s+-$/m);
+    expect(text).toMatch(/later service: Ledger DB\s+0\s+9\.8 KB\s+30\s+1\s+-\s+0/);
     expect(text).toMatch(/opskb build wall ÷ Starlight build wall\s+0\.43× \(30\.0 s vs 70\.0 s\)\s+≤ 0\.5×\s+PASS/);
     expect(text).toMatch(/later queries transfer \(3\), median \/ max\s+9\.8 KB \/ 59\.6 KB\s+each ≤ 60\.0 KB\s+PASS/);
     expect(text).toContain('Notes\n- A note.');
@@ -456,5 +457,41 @@ describe('formatReport', () => {
     expect(alone).not.toContain('one request / five at once');
     const measured = { ...opskb, search: { ...opskb.search, requestFloor: { oneMs: 7.04, fiveMs: 21.5 } } };
     expect(formatReport({ docs: 2000, sites: [measured, starlight], queries: QUERIES, targets: [], notes: [] })).toMatch(/^one request \/ five at once, ms\s+7\.0 \/ 21\.5\s+-$/m);
+    expect(text).not.toMatch(/^search box:/m);
+  });
+
+  test('the search box rows and column, for the sites whose box was measured', () => {
+    const searchBox = combineSearchBoxPasses([[uiQuery('LedgerDbReplicationLagHigh', 90, 95), uiQuery('replication lag', 31, 48.6), uiQuery('OOMKilled', 12, 20)]], 'LedgerDbReplicationLagHigh');
+    const opskb = { ...site('opskb', 30, 1.4 * 1024 ** 3), searchBox };
+    const text = formatReport({ docs: 2000, sites: [opskb, site('Starlight', 70, 2 * 1024 ** 3)], queries: QUERIES, targets: [], notes: [] });
+    expect(text).toMatch(/^search box: paste → 1st result, later median \/ max ms\s+22 \/ 31\s+-$/m);
+    expect(text).toMatch(/^search box: paste → 5 results, later median \/ max ms\s+34 \/ 49\s+-$/m);
+    expect(text).toMatch(/first alert: LedgerDbReplicationLagHigh\s+1\s+149\.3 KB\s+62\s+3\s+95\s+1/m);
+    expect(text).toMatch(/later symptom: replication lag\s+\S+\s+\S+ KB\s+\d+\s+\d+\s+49\s/m);
+    expect(text).toMatch(/later service: Ledger DB\s+0\s+9\.8 KB\s+30\s+1\s+-\s+0/);
+  });
+});
+
+const uiQuery = (query: string, firstMs: number, allMs: number): UiQuery => ({ query, firstMs, allMs, shown: 5 });
+
+describe('combineSearchBoxPasses', () => {
+  test('per query, the median over the passes; the later spread leaves the first query out', () => {
+    const passes = [
+      [uiQuery('LedgerDbReplicationLagHigh', 300, 310), uiQuery('replication lag', 40, 70), uiQuery('OOMKilled', 10, 30)],
+      [uiQuery('LedgerDbReplicationLagHigh', 200, 220), uiQuery('replication lag', 45, 60), uiQuery('OOMKilled', 90, 99)],
+      [uiQuery('LedgerDbReplicationLagHigh', 250, 260), uiQuery('replication lag', 35, 65), uiQuery('OOMKilled', 12, 25)],
+    ];
+    const combined = combineSearchBoxPasses(passes, 'LedgerDbReplicationLagHigh');
+    expect(combined.queries.map((query) => [query.query, query.firstMs, query.allMs])).toEqual([
+      ['LedgerDbReplicationLagHigh', 250, 260],
+      ['replication lag', 40, 65],
+      ['OOMKilled', 12, 30],
+    ]);
+    expect(combined).toMatchObject({ passes: 3, laterFirstMs: { median: 26, max: 40 }, laterAllMs: { median: 47.5, max: 65 } });
+  });
+
+  test('refuses passes that pasted different queries, and no passes at all', () => {
+    expect(() => combineSearchBoxPasses([[uiQuery('a', 1, 2)], [uiQuery('b', 1, 2)]], 'a')).toThrow(/disagree on query 1/);
+    expect(() => combineSearchBoxPasses([], 'a')).toThrow(SiteBenchError);
   });
 });
