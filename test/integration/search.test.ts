@@ -165,7 +165,7 @@ describe('search', () => {
 
 describe('search at incident speed', () => {
   const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
-  /** The page's clock stands still from here on: the typing pause can only end by `runFor`. */
+  /** The page's clock stands still from here on: the typing pause, and any timeout, end only by `runFor`. */
   const stopTime = async (page: Page) => {
     await page.clock.install();
     await page.clock.pauseAt(Date.now() + 1_000);
@@ -175,20 +175,39 @@ describe('search at incident speed', () => {
     await page.keyboard.press('Control+V');
   };
   const status = (page: Page) => page.locator('#search-page .search-status').textContent();
+  const busy = (page: Page) => page.locator('#search-page .search-results').getAttribute('aria-busy');
+  const shownPaths = (page: Page) => page.locator('#search-page .search-result-title').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 
-  test('a pasted alert name searches at once; typing waits for the keys to pause', async () => {
+  test('a pasted alert name searches at once', async () => {
     const { page } = await site.open('/search/', CLIPBOARD, stopTime);
     await page.locator('#search-q').focus();
     await paste(page, 'CheckoutHighErrorRate');
     expect(await resultPaths(page, '#search-page')).toEqual(['/runbooks/checkout/checkout-5xx/']);
+  });
 
-    await page.locator('#search-q').clear();
+  test('typing loads the index meanwhile, and searches once the keys pause', async () => {
+    const { page } = await site.open('/search/', undefined, stopTime);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.locator('#search-q').focus();
     await page.keyboard.type('OrdersReplicaLagging');
-    await page.waitForLoadState('networkidle');
+    await expect.poll(() => requested.some((path) => path.startsWith('/pagefind/index/'))).toBe(true);
+    expect(requested.filter((path) => path.startsWith('/pagefind/fragment/'))).toEqual([]);
     expect(await status(page)).toBe('Searching…');
-    expect(await page.locator('#search-page .search-results').getAttribute('aria-busy')).toBe('true');
+    expect(await busy(page)).toBe('true');
     await page.clock.runFor(150);
     expect(await resultPaths(page, '#search-page')).toEqual(['/runbooks/orders-db/replication-lag/']);
+  });
+
+  test('a query in the address bar and a filter chip search at once', async () => {
+    const { page } = await site.open('/search/?q=orders', undefined, stopTime);
+    const before = await resultPaths(page, '#search-page');
+    expect(before.some((path) => !path.startsWith('/runbooks/'))).toBe(true);
+    await page.locator('#search-page .filter-chip[data-filter="type"][data-value="Runbook"]').click();
+    expect(await busy(page)).toBe('true');
+    const after = await resultPaths(page, '#search-page');
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((path) => path.startsWith('/runbooks/'))).toBe(true);
   });
 
   test('Enter before the typing pause searches at once and opens the first result', async () => {
@@ -199,25 +218,27 @@ describe('search at incident speed', () => {
     expect(new URL(page.url()).pathname).toBe('/runbooks/orders-db/replication-lag/');
   });
 
-  test('each result shows once its fragment and those ranked above it are in', async () => {
+  test('each result shows once its fragment and those ranked above it are in, in rank order', async () => {
+    const reference = (await searchPage('the')).paths;
+    expect(reference).toHaveLength(5);
     const held: Route[] = [];
     const { page } = await site.open('/search/', CLIPBOARD, (page) => page.route('**/pagefind/fragment/*', (route) => void held.push(route)));
-    const shown = () => page.locator('#search-page .search-result').count();
     const arrived = (route: Route) => page.waitForEvent('requestfinished', (request) => request === route.request());
     await page.locator('#search-q').focus();
     await paste(page, 'the');
     await expect.poll(() => held.length).toBe(5);
     const [first, second, third, ...rest] = held as [Route, Route, Route, ...Route[]];
 
+    // The third arrives first: nothing shows until the first is in, then the first alone.
     await Promise.all([arrived(third), third.continue()]);
-    expect(await shown()).toBe(0);
+    expect(await shownPaths(page)).toEqual([]);
     await first.continue();
-    await expect.poll(shown).toBe(1);
-    expect(await page.locator('#search-page .search-results').getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => shownPaths(page)).toEqual(reference.slice(0, 1));
+    expect(await busy(page)).toBe('true');
     await second.continue();
-    await expect.poll(shown).toBe(3);
+    await expect.poll(() => shownPaths(page)).toEqual(reference.slice(0, 3));
     for (const route of rest) await route.continue();
-    expect(await resultPaths(page, '#search-page')).toHaveLength(5);
+    expect(await resultPaths(page, '#search-page')).toEqual(reference);
     expect(await status(page)).toMatch(/^\d+ results, showing the first 5$/);
   });
 
@@ -226,8 +247,31 @@ describe('search at incident speed', () => {
     await page.locator('#search-q').focus();
     await paste(page, 'CheckoutHighErrorRate');
     await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
-    expect(await status(page)).toMatch(/^Search failed: .+ The site may be unreachable; reload the page to try again\.$/);
+    expect(await status(page)).toMatch(/^Search failed: .+\. The site may be unreachable; reload the page to try again\.$/);
     expect(await page.locator('#search-page .search-result').count()).toBe(0);
+  });
+
+  test('when the site stops answering, the search says so after 10 s', async () => {
+    const { page } = await site.open('/search/', CLIPBOARD, async (page) => {
+      await stopTime(page);
+      await page.route('**/pagefind/fragment/*', () => undefined); // never answered
+    });
+    await page.locator('#search-q').focus();
+    await paste(page, 'CheckoutHighErrorRate');
+    expect(await status(page)).toBe('Searching…');
+    await page.clock.runFor(10_000);
+    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    expect(await status(page)).toBe('No answer from the site after 10 s. The site may be unreachable; reload the page to try again.');
+  });
+
+  test('when the index cannot be loaded, the search says so rather than "no results"', async () => {
+    const { page } = await site.open('/search/', CLIPBOARD);
+    await page.locator('#search-q').focus();
+    await page.locator('#search-page .filter-chip').first().waitFor();
+    await page.route('**/pagefind/**', (route) => route.abort('connectionrefused'));
+    await paste(page, 'CheckoutHighErrorRate');
+    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    expect(await status(page)).toBe('The search index did not load. The site may be unreachable; reload the page to try again.');
   });
 });
 

@@ -25,6 +25,20 @@ const PAGE_SIZE = 5;
 const TYPING_PAUSE_MS = 150;
 /** Input that arrives whole, not key by key: searched at once. */
 const WHOLE_QUERY_INPUT = new Set(['insertFromPaste', 'insertFromDrop', 'insertReplacementText']);
+/** A search that has shown nothing after this long says so: the host stopped answering. */
+const SEARCH_TIMEOUT_MS = 10_000;
+/** Fetched when a search finds nothing, to tell "no results" from "the site is down". */
+const INDEX_PROBE_URL = '/pagefind/pagefind-entry.json';
+const UNREACHABLE = 'The site may be unreachable; reload the page to try again.';
+
+/** Pagefind skips an index file it cannot fetch, so "no results" can mean the host is down. */
+async function indexReachable(): Promise<boolean> {
+  try {
+    return (await fetch(INDEX_PROBE_URL, { method: 'HEAD', cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
+}
 /** Filter values and counts, written at build time (src/pages/search-filters.json.ts). */
 const FILTER_COUNTS_URL = '/search-filters.json';
 const PRIMARY_FILTERS = new Set(['type', 'review', 'severity']);
@@ -132,15 +146,23 @@ export class SearchUI {
     this.input.addEventListener('input', (event) => void this.run(event instanceof InputEvent && WHOLE_QUERY_INPUT.has(event.inputType)));
     this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters()), { once: true });
     this.input.addEventListener('keydown', (event) => {
+      // Keys that pick a candidate of an input method (Japanese, Chinese…) are not ours.
+      if (event.isComposing || event.keyCode === 229) return;
       if (event.key === 'ArrowDown') {
         event.preventDefault();
         this.links()[0]?.focus();
       } else if (event.key === 'Enter') {
-        // Enter before the pause is over searches now, then opens the first result.
         event.preventDefault();
-        const first = this.links()[0];
-        if (first && !this.pending) first.click();
-        else void this.run(true).then((shown) => shown && this.links()[0]?.click());
+        if (this.input.value.trim() === '') return;
+        if (!this.pending) {
+          this.links()[0]?.click();
+          return;
+        }
+        // Enter before the results are in searches now, then opens the first result, unless the
+        // box was closed or its query changed meanwhile.
+        void this.run(true).then((shown) => {
+          if (shown && this.input.checkVisibility()) this.links()[0]?.click();
+        });
       }
     });
     this.list.addEventListener('keydown', (event) => this.moveFocus(event));
@@ -229,6 +251,7 @@ export class SearchUI {
       return false;
     }
     this.pending = true;
+    this.more.hidden = true;
     this.list.setAttribute('aria-busy', 'true');
     this.status.textContent = 'Searching…';
     let pagefind: Pagefind;
@@ -239,17 +262,26 @@ export class SearchUI {
       return false;
     }
     void this.renderFilters();
+    if (!immediate) {
+      if (query !== '') void pagefind.preload(query, { filters }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+      if (generation !== this.generation) return false;
+    }
+    const timeout = setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.generation += 1;
+      this.fail(`No answer from the site after ${SEARCH_TIMEOUT_MS / 1000} s. ${UNREACHABLE}`);
+    }, SEARCH_TIMEOUT_MS);
     try {
-      if (!immediate) {
-        if (query !== '') void pagefind.preload(query, { filters });
-        await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
-        if (generation !== this.generation) return false;
-      }
       const search = await pagefind.search(query === '' ? null : query, { filters });
       if (generation !== this.generation) return false;
+      if (search.results.length === 0 && !(await indexReachable())) {
+        if (generation === this.generation) this.fail(`The search index did not load. ${UNREACHABLE}`);
+        return false;
+      }
       // Fragments load together; each card shows once it and every card above it are in.
       const fragments = search.results.slice(0, PAGE_SIZE).map((result) => result.data());
-      this.more.hidden = true;
+      for (const fragment of fragments) fragment.catch(() => undefined); // those not awaited after a newer search or a failure
       let shown = 0;
       for (const fragment of fragments) {
         const card = renderCard(toResultCard(await fragment, query));
@@ -258,6 +290,7 @@ export class SearchUI {
         else this.list.append(card);
         shown += 1;
       }
+      if (generation !== this.generation) return false;
       if (shown === 0) this.list.replaceChildren();
       this.results = search.results;
       this.query = query;
@@ -266,8 +299,10 @@ export class SearchUI {
       this.showCount();
       return true;
     } catch (error) {
-      if (generation === this.generation) this.fail(`Search failed: ${(error as Error).message || String(error)}. The site may be unreachable; reload the page to try again.`);
+      if (generation === this.generation) this.fail(`Search failed: ${(error as Error).message || String(error)}. ${UNREACHABLE}`);
       return false;
+    } finally {
+      clearTimeout(timeout);
     }
   }
 
@@ -282,16 +317,18 @@ export class SearchUI {
 
   /** The next five results, after the ones shown; focus moves to the first of them. */
   private async showMore(): Promise<void> {
+    if (this.pending) return;
     const generation = this.generation;
+    const results = this.results;
     const shown = this.list.childElementCount;
     let fragments: PagefindFragment[];
     try {
-      fragments = await Promise.all(this.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+      fragments = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
     } catch (error) {
-      if (generation === this.generation) this.status.textContent = `Could not load more results: ${(error as Error).message || String(error)}. Reload the page to try again.`;
+      if (generation === this.generation) this.status.textContent = `Could not load more results: ${(error as Error).message || String(error)}. ${UNREACHABLE}`;
       return;
     }
-    if (generation !== this.generation || this.list.childElementCount !== shown) return;
+    if (generation !== this.generation || results !== this.results || this.list.childElementCount !== shown) return;
     const cards = fragments.map((fragment) => renderCard(toResultCard(fragment, this.query)));
     this.list.append(...cards);
     this.showCount();

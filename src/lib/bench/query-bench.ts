@@ -245,8 +245,15 @@ function numberField(value: unknown, key: string): number {
 export type SearchUi = { readonly openKey: string; readonly input: string; readonly shownResult: string };
 
 export const OPSKB_SEARCH_UI: SearchUi = { openKey: 'Control+k', input: '#dialog-q', shownResult: '#search-dialog .search-result' };
-/** Starlight's dialog holds Pagefind's Default UI; a result's link appears once its data is in. */
-export const STARLIGHT_SEARCH_UI: SearchUi = { openKey: 'Control+k', input: '#starlight__search .pagefind-ui__search-input', shownResult: '#starlight__search .pagefind-ui__result-link' };
+/**
+ * Starlight's dialog holds Pagefind's Default UI: a result's title link appears once its data is in
+ * (a placeholder before). Its sub-results have title links too, one level down, not counted.
+ */
+export const STARLIGHT_SEARCH_UI: SearchUi = {
+  openKey: 'Control+k',
+  input: '#starlight__search .pagefind-ui__search-input',
+  shownResult: '#starlight__search .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link',
+};
 
 export type UiQuery = {
   readonly query: string;
@@ -267,8 +274,9 @@ export async function measureSearchUi(browser: Browser, options: { baseUrl: stri
   const { ui } = options;
   try {
     const page = await context.newPage();
+    const quiet = trackRequests(page);
     await page.goto(new URL(options.pagePath, options.baseUrl).href, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    await quiet();
     await page.keyboard.press(ui.openKey);
     const input = page.locator(ui.input);
     try {
@@ -277,7 +285,8 @@ export async function measureSearchUi(browser: Browser, options: { baseUrl: stri
       throw new SearchBenchError(`${options.pagePath}: \`${ui.openKey}\` did not show the search box \`${ui.input}\``);
     }
     await input.focus();
-    await page.waitForLoadState('networkidle');
+    // What opening and focusing loads (Pagefind's worker, wasm, filter values) is in before the first paste.
+    await quiet();
     await page.evaluate(`(() => {
       const probe = globalThis.__benchUi = { selector: ${JSON.stringify(ui.shownResult)}, want: 0, start: 0, first: 0, done: 0 };
       document.addEventListener('paste', () => { probe.start = performance.now(); probe.first = 0; probe.done = 0; }, true);
@@ -310,12 +319,36 @@ export async function measureSearchUi(browser: Browser, options: { baseUrl: stri
       const start = numberField(probe, 'start');
       measured.push({ query: query.text, firstMs: numberField(probe, 'first') - start, allMs: numberField(probe, 'done') - start, shown: want });
       // Let the UI finish what it does after showing (Pagefind UI loads sub-results, images).
-      await page.waitForLoadState('networkidle');
+      await quiet();
     }
     return measured;
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Counts the requests of a page and its workers; the returned function waits until none has been
+ * running for SETTLE_QUIET_MS. (`waitForLoadState('networkidle')` returns at once once the page has
+ * been idle after loading, whatever it fetches later.)
+ */
+function trackRequests(page: Page): () => Promise<void> {
+  let running = 0;
+  let lastChange = performance.now();
+  const change = (delta: number) => {
+    running += delta;
+    lastChange = performance.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  return async () => {
+    const deadline = performance.now() + SETTLE_LIMIT_MS;
+    while (running > 0 || performance.now() - lastChange < SETTLE_QUIET_MS) {
+      if (performance.now() > deadline) throw new SearchBenchError(`${running} requests still running after ${SETTLE_LIMIT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { startStaticServer } from '../site/static-server.ts';
 import { detectRssProbe, formatTable, measureCommand, median, summarise, type CommandSpec, type Measurement, type RssProbe, type Summary } from './measure.ts';
-import { measureSearch, measureSearchUi, OPSKB_SEARCH_UI, SearchBenchError, STARLIGHT_SEARCH_UI, type SearchRun, type SearchStep, type SearchUi, type Transfer, type UiQuery } from './query-bench.ts';
+import { measureSearch, measureSearchUi, OPSKB_SEARCH_UI, STARLIGHT_SEARCH_UI, type SearchRun, type SearchStep, type SearchUi, type Transfer, type UiQuery } from './query-bench.ts';
 import { docMix, generateSyntheticKb, writeSyntheticKb, type SyntheticKb } from './synthetic-kb.ts';
 
 const KB = 1024;
@@ -724,7 +724,7 @@ export function formatReport(report: SiteBenchReport): string {
       ...(sites.some((site) => site.searchBox)
         ? [
             row('search box: paste → 1st result, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterFirstMs.median.toFixed(0)} / ${site.searchBox.laterFirstMs.max.toFixed(0)}` : '-')),
-            row('search box: paste → 5 results, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterAllMs.median.toFixed(0)} / ${site.searchBox.laterAllMs.max.toFixed(0)}` : '-')),
+            row('search box: paste → up to 5 results, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterAllMs.median.toFixed(0)} / ${site.searchBox.laterAllMs.max.toFixed(0)}` : '-')),
           ]
         : []),
       ...(sites.some((site) => site.search.requestFloor)
@@ -927,11 +927,11 @@ async function measureSearchBox(
     const passes: UiQuery[][] = [];
     for (let pass = 1; pass <= SEARCH_PASSES; pass += 1) passes.push(await measureSearchUi(browser, { baseUrl: plan.baseUrl, pagePath: plan.pagePath, ui, queries }));
     const figures = combineSearchBoxPasses(passes, plan.firstQuery);
-    console.error(`  ${name} search box: paste → 5 results, later median ${figures.laterAllMs.median.toFixed(0)} ms, max ${figures.laterAllMs.max.toFixed(0)} ms`);
+    console.error(`  ${name} search box: paste → up to 5 results, later median ${figures.laterAllMs.median.toFixed(0)} ms, max ${figures.laterAllMs.max.toFixed(0)} ms`);
     return figures;
   } catch (error) {
-    if (!(error instanceof SearchBenchError) && !(error instanceof SiteBenchError)) throw error;
-    notes.push(`${name}'s search box could not be measured: ${error.message}.`);
+    // Whatever went wrong driving the UI (a selector Starlight renamed, a Playwright timeout).
+    notes.push(`${name}'s search box could not be measured: ${(error as Error).message.split('\n')[0]}.`);
     return undefined;
   }
 }
@@ -1001,7 +1001,7 @@ function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDis
   ];
   if (sites.some((site) => site.searchBox)) {
     notes.push(
-      `"search box" rows: each site's own search UI, as an on-call engineer uses it. Ctrl+K opens it on the same doc page; each query is pasted (Ctrl+V, from the clipboard) into the emptied box, and the page times from the paste event to the first result shown and to the first 5 shown (all, when fewer). Each site's UI adds what it adds: a typing debounce, the requests for each shown result, rendering. Medians of ${SEARCH_PASSES} passes (a fresh browser context each); the 50 ms target is judged on the Pagefind API figures above, not on these.`,
+      `"search box" rows: each site's own search UI, as an on-call engineer uses it. Ctrl+K opens it on the same doc page; each query is pasted (Ctrl+V, from the clipboard) into the emptied box, and the page times from the paste event to the first result shown and to the first 5 shown (all, when fewer; queries without results are left out). Each site's UI adds what it adds: a typing debounce, the requests for each shown result, rendering. Medians of ${SEARCH_PASSES} passes (a fresh browser context each); the 50 ms target is judged on the Pagefind API figures above, not on these.`,
     );
   }
   const floor = sites[0]?.search.requestFloor;

@@ -465,7 +465,7 @@ describe('formatReport', () => {
     const opskb = { ...site('opskb', 30, 1.4 * 1024 ** 3), searchBox };
     const text = formatReport({ docs: 2000, sites: [opskb, site('Starlight', 70, 2 * 1024 ** 3)], queries: QUERIES, targets: [], notes: [] });
     expect(text).toMatch(/^search box: paste → 1st result, later median \/ max ms\s+22 \/ 31\s+-$/m);
-    expect(text).toMatch(/^search box: paste → 5 results, later median \/ max ms\s+34 \/ 49\s+-$/m);
+    expect(text).toMatch(/^search box: paste → up to 5 results, later median \/ max ms\s+34 \/ 49\s+-$/m);
     expect(text).toMatch(/first alert: LedgerDbReplicationLagHigh\s+1\s+149\.3 KB\s+62\s+3\s+95\s+1/m);
     expect(text).toMatch(/later symptom: replication lag\s+\S+\s+\S+ KB\s+\d+\s+\d+\s+49\s/m);
     expect(text).toMatch(/later service: Ledger DB\s+0\s+9\.8 KB\s+30\s+1\s+-\s+0/);
