@@ -30,6 +30,10 @@ const SEARCH_TIMEOUT_MS = 10_000;
 /** Fetched when a search finds nothing, to tell "no results" from "the site is down". */
 const INDEX_PROBE_URL = '/pagefind/pagefind-entry.json';
 const UNREACHABLE = 'The site may be unreachable; reload the page to try again.';
+/** Filter values and counts, written at build time (src/pages/search-filters.json.ts). */
+const FILTER_COUNTS_URL = '/search-filters.json';
+const PRIMARY_FILTERS = new Set(['type', 'review', 'severity']);
+let pagefindPromise: Promise<Pagefind> | undefined;
 
 /** Pagefind skips an index file it cannot fetch, so "no results" can mean the host is down. */
 async function indexReachable(): Promise<boolean> {
@@ -39,18 +43,19 @@ async function indexReachable(): Promise<boolean> {
     return false;
   }
 }
-/** Filter values and counts, written at build time (src/pages/search-filters.json.ts). */
-const FILTER_COUNTS_URL = '/search-filters.json';
-const PRIMARY_FILTERS = new Set(['type', 'review', 'severity']);
-let pagefindPromise: Promise<Pagefind> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
-  pagefindPromise ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 22 });
-    await pagefind.init();
-    return pagefind;
-  });
+  pagefindPromise ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>)
+    .then(async (pagefind) => {
+      await pagefind.options({ excerptLength: 22 });
+      await pagefind.init();
+      return pagefind;
+    })
+    .catch((error: unknown) => {
+      pagefindPromise = undefined; // the next search tries again: the host may be back
+      throw error;
+    });
   return pagefindPromise;
 }
 
@@ -144,7 +149,8 @@ export class SearchUI {
     this.more.addEventListener('click', () => void this.showMore());
     this.list.after(this.more);
     this.input.addEventListener('input', (event) => void this.run(event instanceof InputEvent && WHOLE_QUERY_INPUT.has(event.inputType)));
-    this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters()), { once: true });
+    // Warm up on focus; a failure here is reported by the search that needs it.
+    this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters(), () => undefined), { once: true });
     this.input.addEventListener('keydown', (event) => {
       // Keys that pick a candidate of an input method (Japanese, Chinese…) are not ours.
       if (event.isComposing || event.keyCode === 229) return;
@@ -258,7 +264,7 @@ export class SearchUI {
     try {
       pagefind = await loadPagefind();
     } catch {
-      if (generation === this.generation) this.fail('Search is not available: the search index is missing. Run `npm run build`.');
+      if (generation === this.generation) this.fail(`Search is not available: the search index did not load (on a new checkout, run \`npm run build\`). ${UNREACHABLE}`);
       return false;
     }
     void this.renderFilters();
@@ -334,7 +340,6 @@ export class SearchUI {
     this.showCount();
     cards[0]?.querySelector('a')?.focus();
   }
-
 
   private showCount(): void {
     const total = this.results.length;
