@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_DIR } from '../support/fixtures.ts';
-import { resultPaths, startSiteSession, type SiteSession } from '../support/site-browser.ts';
+import { resultPaths, searchDone, startSiteSession, type SiteSession } from '../support/site-browser.ts';
 
 const SCREENSHOTS = join(PROJECT_DIR, 'test-results', 'screenshots');
 let site: SiteSession;
@@ -246,7 +246,7 @@ describe('search at incident speed', () => {
     const { page } = await site.open('/search/', CLIPBOARD, (page) => page.route('**/pagefind/fragment/*', (route) => route.abort('connectionrefused')));
     await page.locator('#search-q').focus();
     await paste(page, 'CheckoutHighErrorRate');
-    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    await searchDone(page, '#search-page');
     expect(await status(page)).toMatch(/^Search failed: .+\. The site may be unreachable; reload the page to try again\.$/);
     expect(await page.locator('#search-page .search-result').count()).toBe(0);
   });
@@ -260,7 +260,7 @@ describe('search at incident speed', () => {
     await paste(page, 'CheckoutHighErrorRate');
     expect(await status(page)).toBe('Searching…');
     await page.clock.runFor(10_000);
-    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    await searchDone(page, '#search-page');
     expect(await status(page)).toBe('No answer from the site after 10 s. The site may be unreachable; reload the page to try again.');
   });
 
@@ -268,7 +268,7 @@ describe('search at incident speed', () => {
     const { page } = await site.open('/search/', CLIPBOARD, (page) => page.route('**/pagefind/pagefind.js', (route) => route.abort('connectionrefused')));
     await page.locator('#search-q').focus();
     await paste(page, 'CheckoutHighErrorRate');
-    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    await searchDone(page, '#search-page');
     expect(await status(page)).toBe('Search is not available: the search index did not load (on a new checkout, run `npm run build`). The site may be unreachable; reload the page to try again.');
     await page.unroute('**/pagefind/pagefind.js');
     await page.locator('#search-q').clear();
@@ -286,12 +286,12 @@ describe('search at incident speed', () => {
     await page.route('**/pagefind/**', (route) => route.abort('connectionrefused'));
     await page.locator('#search-q').clear();
     await paste(page, 'zqxwv');
-    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    await searchDone(page, '#search-page');
     expect(await status(page)).toBe('The search index did not load. The site may be unreachable; reload the page to try again.');
     await page.unroute('**/pagefind/**');
     await page.locator('#search-q').clear();
     await paste(page, 'zqxwv');
-    await page.locator('#search-page .search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+    await searchDone(page, '#search-page');
     expect(await status(page)).toMatch(/^No results for “zqxwv”/);
   });
 });

@@ -54,8 +54,13 @@ export async function startSiteSession(): Promise<SiteSession> {
  * (cards show one by one; the list is `aria-busy` until the last is in) and at least one result shows.
  */
 export async function resultPaths(page: Page, scope: string): Promise<string[]> {
-  await page.locator(`${scope} .search-results[aria-busy="false"]`).waitFor({ state: 'attached', timeout: 15_000 });
+  await searchDone(page, scope);
   const links = page.locator(`${scope} .search-result-title`);
   await links.first().waitFor({ timeout: 15_000 });
   return links.evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+}
+
+/** Until the search UI in `scope` has finished its search: results shown, or a message in their place. */
+export async function searchDone(page: Page, scope: string): Promise<void> {
+  await page.locator(`${scope} .search-results[aria-busy="false"]`).waitFor({ state: 'attached', timeout: 15_000 });
 }

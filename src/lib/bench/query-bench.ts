@@ -274,9 +274,11 @@ export async function measureSearchUi(browser: Browser, options: { baseUrl: stri
   const { ui } = options;
   try {
     const page = await context.newPage();
-    const quiet = trackRequests(page);
-    await page.goto(new URL(options.pagePath, options.baseUrl).href, { waitUntil: 'load' });
-    await quiet();
+    // Waits until no request of the page or its workers has run for a while (`networkidle` returns
+    // at once once the page has been idle after loading, whatever it fetches later).
+    const recorder = recordTransfers(page);
+    const quiet = () => recorder.step(async () => undefined);
+    await recorder.step(() => page.goto(new URL(options.pagePath, options.baseUrl).href, { waitUntil: 'load' }));
     await page.keyboard.press(ui.openKey);
     const input = page.locator(ui.input);
     try {
@@ -325,30 +327,6 @@ export async function measureSearchUi(browser: Browser, options: { baseUrl: stri
   } finally {
     await context.close();
   }
-}
-
-/**
- * Counts the requests of a page and its workers; the returned function waits until none has been
- * running for SETTLE_QUIET_MS. (`waitForLoadState('networkidle')` returns at once once the page has
- * been idle after loading, whatever it fetches later.)
- */
-function trackRequests(page: Page): () => Promise<void> {
-  let running = 0;
-  let lastChange = performance.now();
-  const change = (delta: number) => {
-    running += delta;
-    lastChange = performance.now();
-  };
-  page.on('request', () => change(1));
-  page.on('requestfinished', () => change(-1));
-  page.on('requestfailed', () => change(-1));
-  return async () => {
-    const deadline = performance.now() + SETTLE_LIMIT_MS;
-    while (running > 0 || performance.now() - lastChange < SETTLE_QUIET_MS) {
-      if (performance.now() > deadline) throw new SearchBenchError(`${running} requests still running after ${SETTLE_LIMIT_MS / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
 }
 
 /**
