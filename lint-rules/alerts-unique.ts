@@ -45,6 +45,9 @@ export default defineRule('alerts-unique', (tree, file, settings) => {
     cause.file = other.path;
     const where = `${other.id} (${relative(settings.contentDir, other.path)}:${other.line})`;
     const more = others.length > 1 ? ` and ${others.length - 1} more` : '';
-    file.message(`Alert \`${alert}\` already has a runbook: ${where}${more}. One alert, one runbook: merge the two, or remove the alert from one of them.`, { place: place(), cause });
+    file.message(`Alert \`${alert}\` already has a runbook: ${where}${more}. One alert, one runbook: merge the two, or remove the alert from one of them.`, {
+      place: place(),
+      cause,
+    });
   });
 });

@@ -252,13 +252,16 @@ const optionsSchema = z.strictObject({
   shellLanguages: z.array(z.string().min(1)).default([...DEFAULT_SHELL_LANGUAGES]),
   destructive: z
     .array(
-      z.string().min(1).superRefine((source, context) => {
-        try {
-          new RegExp(source, 'gim');
-        } catch (error) {
-          context.addIssue({ code: 'custom', message: `is not a valid regular expression (${(error as Error).message})` });
-        }
-      }),
+      z
+        .string()
+        .min(1)
+        .superRefine((source, context) => {
+          try {
+            new RegExp(source, 'gim');
+          } catch (error) {
+            context.addIssue({ code: 'custom', message: `is not a valid regular expression (${(error as Error).message})` });
+          }
+        }),
     )
     .default([]),
 });
@@ -317,8 +320,10 @@ function visitCode(node: Nodes, ancestors: Parent[], visit: (code: Code, ancesto
   ancestors.pop();
 }
 
-const NO_LANGUAGE = 'Code block has no language: add one after the backticks (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
-const INDENTED = 'Indented code block: use a fenced block with a language (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
+const NO_LANGUAGE =
+  'Code block has no language: add one after the backticks (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
+const INDENTED =
+  'Indented code block: use a fenced block with a language (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
 
 export default defineRule(
   'code-blocks',
@@ -348,9 +353,12 @@ export default defineRule(
       const language = code.lang?.toLowerCase() ?? '';
       if (shellLanguages.includes(language)) {
         for (const prompt of findPrompts(code.value)) {
-          file.message(`Shell prompt \`${prompt.prompt}\` at the start of the line breaks copy-paste: remove it (show output in a separate \`\`\`\` \`\`\`text \`\`\`\` block).`, {
-            place: place(prompt),
-          });
+          file.message(
+            `Shell prompt \`${prompt.prompt}\` at the start of the line breaks copy-paste: remove it (show output in a separate \`\`\`\` \`\`\`text \`\`\`\` block).`,
+            {
+              place: place(prompt),
+            },
+          );
         }
       }
 
@@ -359,9 +367,12 @@ export default defineRule(
         const fix = inMdx
           ? 'add a `<Warning>` callout or a blockquote starting with "Warning"'
           : 'add a blockquote starting with "Warning" (`> **Warning:** …`)';
-        file.message(`Destructive command \`${destructive.name}\` is not preceded by a warning: ${fix} right before this code block, saying what it destroys and how to undo it.`, {
-          place: place(destructive),
-        });
+        file.message(
+          `Destructive command \`${destructive.name}\` is not preceded by a warning: ${fix} right before this code block, saying what it destroys and how to undo it.`,
+          {
+            place: place(destructive),
+          },
+        );
       }
     });
   },

@@ -67,7 +67,10 @@ export default function directives(this: Processor, options: DirectivesOptions) 
 
     for (const directive of found) {
       if (!(DIRECTIVE_KEYWORDS as readonly string[]).includes(directive.keyword)) {
-        problems.push({ directive, reason: `Unknown lint directive \`${directive.keyword}\`: use ${DIRECTIVE_KEYWORDS.map((keyword) => `\`${keyword}\``).join(', ')}.` });
+        problems.push({
+          directive,
+          reason: `Unknown lint directive \`${directive.keyword}\`: use ${DIRECTIVE_KEYWORDS.map((keyword) => `\`${keyword}\``).join(', ')}.`,
+        });
         continue;
       }
       const rules: string[] = [];
@@ -78,7 +81,11 @@ export default function directives(this: Processor, options: DirectivesOptions) 
       }
       if (directive.rules.length > 0 && rules.length === 0) continue;
       if (directive.keyword !== 'enable' && directive.reason === undefined) {
-        problems.push({ directive, reason: 'Lint directive without a reason: say why the finding is wrong here, after ` -- ` (`lint disable-next-line opskb:links -- the page is generated at deploy time`).' });
+        problems.push({
+          directive,
+          reason:
+            'Lint directive without a reason: say why the finding is wrong here, after ` -- ` (`lint disable-next-line opskb:links -- the page is generated at deploy time`).',
+        });
       }
       const scope = rules.length > 0 ? rules : ['*'];
       if (directive.keyword === 'disable-next-line') {
@@ -87,7 +94,14 @@ export default function directives(this: Processor, options: DirectivesOptions) 
       } else if (directive.keyword === 'disable') {
         for (const rule of scope) {
           if (open.has(rule)) continue;
-          const range: Range = { rules: rule === '*' ? 'all' : [rule], except: new Set(), from: directive.endLine + 1, to: Number.POSITIVE_INFINITY, directive, used: false };
+          const range: Range = {
+            rules: rule === '*' ? 'all' : [rule],
+            except: new Set(),
+            from: directive.endLine + 1,
+            to: Number.POSITIVE_INFINITY,
+            directive,
+            used: false,
+          };
           open.set(rule, range);
           ranges.push(range);
         }
@@ -118,7 +132,9 @@ export default function directives(this: Processor, options: DirectivesOptions) 
       if (!ruleId || message.line === undefined) return true;
       const range = ranges.find(
         (candidate) =>
-          message.line! >= candidate.from && message.line! <= candidate.to && (candidate.rules === 'all' ? !candidate.except.has(ruleId) : candidate.rules.includes(ruleId)),
+          message.line! >= candidate.from &&
+          message.line! <= candidate.to &&
+          (candidate.rules === 'all' ? !candidate.except.has(ruleId) : candidate.rules.includes(ruleId)),
       );
       if (!range) return true;
       range.used = true;

@@ -52,9 +52,7 @@ export function schemaKeys(type: DocType): SchemaKeys {
   if (!keys) {
     const schema = DOC_TYPE_SPECS[type].schema as z.ZodObject;
     const result = schema.safeParse({});
-    const required = result.success
-      ? []
-      : [...new Set(result.error.issues.filter((issue) => issue.path.length === 1).map((issue) => String(issue.path[0])))];
+    const required = result.success ? [] : [...new Set(result.error.issues.filter((issue) => issue.path.length === 1).map((issue) => String(issue.path[0])))];
     keys = { accepted: Object.keys(schema.shape), required };
     keysOfType.set(type, keys);
   }
@@ -76,10 +74,9 @@ export default defineRule('frontmatter-schema', (tree, file, settings) => {
   const { accepted, required } = schemaKeys(type);
   const frontmatter = context.frontmatter;
   if (!frontmatter) {
-    file.message(
-      `Missing frontmatter: start the file with a \`---\` YAML block holding ${required.map((key) => `\`${key}\``).join(', ')} (${type}).`,
-      { place: { line: 1, column: 1 } },
-    );
+    file.message(`Missing frontmatter: start the file with a \`---\` YAML block holding ${required.map((key) => `\`${key}\``).join(', ')} (${type}).`, {
+      place: { line: 1, column: 1 },
+    });
     return;
   }
   const blockStart = frontmatter.node.position?.start;

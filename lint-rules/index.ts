@@ -66,8 +66,7 @@ const NOT_FOR_MDX = new Set(['remark-lint:no-literal-urls']);
 function markdownOnly(plugin: Plugin<[unknown?]>): Plugin<[unknown?]> {
   return function (this: Processor, ...parameters: unknown[]) {
     const transformer = (plugin as (...args: unknown[]) => unknown).apply(this, parameters) as
-      | ((tree: Root, file: VFile, next: (error?: Error) => void) => void)
-      | undefined;
+      ((tree: Root, file: VFile, next: (error?: Error) => void) => void) | undefined;
     if (!transformer) return undefined;
     return (tree: Root, file: VFile, next: (error?: Error) => void) => {
       if (flavourOfPath(file.path ?? '') === 'mdx') next();
@@ -116,14 +115,24 @@ export function ruleConfigProblems(settings: LintSettings): Finding[] {
   if (!yaml) return [];
   const problems: Finding[] = [];
   const finding = (at: readonly PropertyKey[], message: string): Finding => ({
-    path, ...yaml.positionOf(at), severity: 'error', message, ruleId: CONFIG_RULE_ID, url: ruleDocsPath('registries'),
+    path,
+    ...yaml.positionOf(at),
+    severity: 'error',
+    message,
+    ruleId: CONFIG_RULE_ID,
+    url: ruleDocsPath('registries'),
   });
   const rules: Record<string, OpskbRule> = RULES;
   for (const [id, setting] of Object.entries(config.rules)) {
     if (id === HYGIENE_ID || HYGIENE_RULE_IDS.includes(id)) continue;
     const rule = rules[id.replace(/^opskb:/, '')];
     if (!rule) {
-      problems.push(finding(['rules', id], `Unknown rule \`${id}\` in ${CONFIG_FILE}: known rules are ${Object.keys(RULES).join(', ')}, ${HYGIENE_ID} and the remark-lint ids (${HYGIENE_RULE_IDS[0]}, …).${didYouMean(id, [...Object.keys(RULES), HYGIENE_ID, ...HYGIENE_RULE_IDS])}`));
+      problems.push(
+        finding(
+          ['rules', id],
+          `Unknown rule \`${id}\` in ${CONFIG_FILE}: known rules are ${Object.keys(RULES).join(', ')}, ${HYGIENE_ID} and the remark-lint ids (${HYGIENE_RULE_IDS[0]}, …).${didYouMean(id, [...Object.keys(RULES), HYGIENE_ID, ...HYGIENE_RULE_IDS])}`,
+        ),
+      );
       continue;
     }
     if (typeof setting !== 'object') continue;

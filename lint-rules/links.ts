@@ -55,7 +55,10 @@ const options = z.strictObject({
 
 function anchorList(slugs: readonly string[]): string {
   if (slugs.length === 0) return 'it has no headings';
-  const shown = slugs.slice(0, 8).map((slug) => `\`#${slug}\``).join(', ');
+  const shown = slugs
+    .slice(0, 8)
+    .map((slug) => `\`#${slug}\``)
+    .join(', ');
   return `its anchors: ${shown}${slugs.length > 8 ? ', …' : ''}`;
 }
 
@@ -72,53 +75,72 @@ export default defineRule(
     });
     const prefixes = [...registries.tools.values()].flatMap((tool) => tool.url_prefixes.map((prefix) => ({ tool: tool.id, prefix })));
 
-    visit(tree, (node) => node.type === 'link' || node.type === 'definition' || node.type === 'image', (node) => {
-      const { url, position } = node as Link | Definition | Image;
-      const what = node.type === 'image' ? 'image' : 'link';
-      const target = resolveLink(url, { path: file.path, id, contentDir, image: node.type === 'image' });
-      switch (target.kind) {
-        case 'self':
-          if (!ownSlugs.includes(target.anchor)) {
-            file.message(`Broken anchor \`#${target.anchor}\`: this doc has no heading with that anchor; ${anchorList(ownSlugs)}.${didYouMean(target.anchor, ownSlugs)}`, { place: position });
+    visit(
+      tree,
+      (node) => node.type === 'link' || node.type === 'definition' || node.type === 'image',
+      (node) => {
+        const { url, position } = node as Link | Definition | Image;
+        const what = node.type === 'image' ? 'image' : 'link';
+        const target = resolveLink(url, { path: file.path, id, contentDir, image: node.type === 'image' });
+        switch (target.kind) {
+          case 'self':
+            if (!ownSlugs.includes(target.anchor)) {
+              file.message(
+                `Broken anchor \`#${target.anchor}\`: this doc has no heading with that anchor; ${anchorList(ownSlugs)}.${didYouMean(target.anchor, ownSlugs)}`,
+                { place: position },
+              );
+            }
+            return;
+          case 'doc': {
+            const doc = docs.get(target.id);
+            if (!doc) {
+              file.message(`Broken link \`${url}\`: no doc \`${target.id}\` in the knowledge base.${didYouMean(target.id, docs.keys())}`, { place: position });
+            } else if (target.anchor && !doc.headings.some((heading) => heading.slug === target.anchor)) {
+              const slugs = doc.headings.map((heading) => heading.slug);
+              file.message(
+                `Broken anchor \`#${target.anchor}\` in link \`${url}\`: \`${doc.id}\` has no heading with that anchor; ${anchorList(slugs)}.${didYouMean(target.anchor, slugs)}`,
+                { place: position },
+              );
+            }
+            return;
           }
-          return;
-        case 'doc': {
-          const doc = docs.get(target.id);
-          if (!doc) {
-            file.message(`Broken link \`${url}\`: no doc \`${target.id}\` in the knowledge base.${didYouMean(target.id, docs.keys())}`, { place: position });
-          } else if (target.anchor && !doc.headings.some((heading) => heading.slug === target.anchor)) {
-            const slugs = doc.headings.map((heading) => heading.slug);
-            file.message(`Broken anchor \`#${target.anchor}\` in link \`${url}\`: \`${doc.id}\` has no heading with that anchor; ${anchorList(slugs)}.${didYouMean(target.anchor, slugs)}`, { place: position });
+          case 'file':
+            if (!target.exists)
+              file.message(`Broken ${what} \`${url}\`: no file ${relative(contentDir, target.path)} in the content root.`, { place: position });
+            return;
+          case 'malformed':
+            file.message(`Malformed ${what} \`${url}\`: a \`%\` must start an escape such as \`%20\`; write a literal percent sign as \`%25\`.`, {
+              place: position,
+            });
+            return;
+          case 'script':
+            file.message(
+              `Link with a \`${target.scheme}:\` URL: it runs code (or smuggles content) in the reader's browser. Link to a page or a file instead.`,
+              { place: position },
+            );
+            return;
+          case 'outside':
+            file.message(`Link \`${url}\` points outside the knowledge base (${target.path}): link to a doc, or use the file's URL in the repository.`, {
+              place: position,
+            });
+            return;
+          case 'external': {
+            const host = target.url.hostname;
+            if (!internalDomains.some((pattern) => hostMatches(host, pattern))) return;
+            if (prefixes.some(({ prefix }) => url.startsWith(prefix))) return;
+            const sameHost = prefixes.filter(({ prefix }) => URL.canParse(prefix) && new URL(prefix).hostname === host);
+            const hint =
+              sameHost.length > 0
+                ? ` Approved for this host: ${sameHost.map(({ tool, prefix }) => `\`${prefix}\` (${tool})`).join(', ')}.`
+                : ' Add the tool to tools.yaml, or link to one that is there.';
+            file.message(`Link to internal host \`${host}\` does not start with a URL prefix of an approved tool in tools.yaml.${hint}`, { place: position });
+            return;
           }
-          return;
+          default:
+            return;
         }
-        case 'file':
-          if (!target.exists) file.message(`Broken ${what} \`${url}\`: no file ${relative(contentDir, target.path)} in the content root.`, { place: position });
-          return;
-        case 'malformed':
-          file.message(`Malformed ${what} \`${url}\`: a \`%\` must start an escape such as \`%20\`; write a literal percent sign as \`%25\`.`, { place: position });
-          return;
-        case 'script':
-          file.message(`Link with a \`${target.scheme}:\` URL: it runs code (or smuggles content) in the reader's browser. Link to a page or a file instead.`, { place: position });
-          return;
-        case 'outside':
-          file.message(`Link \`${url}\` points outside the knowledge base (${target.path}): link to a doc, or use the file's URL in the repository.`, { place: position });
-          return;
-        case 'external': {
-          const host = target.url.hostname;
-          if (!internalDomains.some((pattern) => hostMatches(host, pattern))) return;
-          if (prefixes.some(({ prefix }) => url.startsWith(prefix))) return;
-          const sameHost = prefixes.filter(({ prefix }) => URL.canParse(prefix) && new URL(prefix).hostname === host);
-          const hint = sameHost.length > 0
-            ? ` Approved for this host: ${sameHost.map(({ tool, prefix }) => `\`${prefix}\` (${tool})`).join(', ')}.`
-            : ' Add the tool to tools.yaml, or link to one that is there.';
-          file.message(`Link to internal host \`${host}\` does not start with a URL prefix of an approved tool in tools.yaml.${hint}`, { place: position });
-          return;
-        }
-        default:
-          return;
-      }
-    });
+      },
+    );
   },
   options,
 );

@@ -100,8 +100,23 @@ export const DEFAULT_IMPORT_SOURCES = ['@opskb/mdx'] as const;
 
 /** Tags that run or load code, or restyle the page: refused whatever `htmlElements` says. */
 export const NEVER_ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal',
-  'link', 'meta', 'base', 'form', 'template', 'noscript', 'svg', 'math',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'template',
+  'noscript',
+  'svg',
+  'math',
 ]);
 
 /** Attributes whose string value is a URL a browser may navigate to or load. */
@@ -172,10 +187,12 @@ function checkExpression(node: Expression): MdxSafetyFinding[] {
   const program = node.data?.estree;
   const commentsOnly = program ? program.body.length === 0 : COMMENTS_ONLY.test(node.value);
   if (commentsOnly) return [];
-  return [{
-    place: node.position?.start,
-    message: `JavaScript expression ${code(`{${snippet(node.value)}}`)} is not allowed: MDX expressions run at build time. Write the text literally or put it in backticks.`,
-  }];
+  return [
+    {
+      place: node.position?.start,
+      message: `JavaScript expression ${code(`{${snippet(node.value)}}`)} is not allowed: MDX expressions run at build time. Write the text literally or put it in backticks.`,
+    },
+  ];
 }
 
 function checkElement(node: JsxElement, options: MdxSafetyOptions): MdxSafetyFinding[] {
@@ -183,19 +200,35 @@ function checkElement(node: JsxElement, options: MdxSafetyOptions): MdxSafetyFin
   const findings: MdxSafetyFinding[] = [];
   const { name } = node;
   if (name === null) {
-    findings.push({ place, message: 'JSX fragment `<>` is not allowed: fragments are JSX, which runs at build time, and Markdown needs none. Remove `<>` and `</>` and keep what is between them.' });
+    findings.push({
+      place,
+      message:
+        'JSX fragment `<>` is not allowed: fragments are JSX, which runs at build time, and Markdown needs none. Remove `<>` and `</>` and keep what is between them.',
+    });
   } else if (/[.:]/.test(name)) {
-    findings.push({ place, message: `JSX component ${code(`<${name}>`)} is not allowed: ${componentPolicy(options)}, by their plain name (MDX runs at build time). Remove it.` });
+    findings.push({
+      place,
+      message: `JSX component ${code(`<${name}>`)} is not allowed: ${componentPolicy(options)}, by their plain name (MDX runs at build time). Remove it.`,
+    });
   } else if (/^[a-z]/.test(name) || name.includes('-')) {
     // JSX treats these as HTML tags, not as references to JavaScript values.
     if (NEVER_ALLOWED_ELEMENTS.has(name.toLowerCase())) {
-      findings.push({ place, message: `HTML element ${code(`<${name}>`)} is never allowed in docs: it can run or load code, or restyle the page, in readers' browsers. Remove it; to show it as an example, put it in a fenced code block.` });
+      findings.push({
+        place,
+        message: `HTML element ${code(`<${name}>`)} is never allowed in docs: it can run or load code, or restyle the page, in readers' browsers. Remove it; to show it as an example, put it in a fenced code block.`,
+      });
     } else if (!options.htmlElements.includes(name)) {
       const allowed = options.htmlElements.length === 0 ? 'docs may use no HTML tags' : `docs may use only ${list(options.htmlElements)} from HTML`;
-      findings.push({ place, message: `HTML element ${code(`<${name}>`)} is not allowed: ${allowed} (MDX compiles tags to JavaScript). Write Markdown instead, or ask for it to be added to the allowlist.` });
+      findings.push({
+        place,
+        message: `HTML element ${code(`<${name}>`)} is not allowed: ${allowed} (MDX compiles tags to JavaScript). Write Markdown instead, or ask for it to be added to the allowlist.`,
+      });
     }
   } else if (!options.components.includes(name)) {
-    findings.push({ place, message: `JSX component ${code(`<${name}>`)} is not allowed: ${componentPolicy(options)} (MDX runs at build time). Remove it or ask for it to be added to the allowlist.` });
+    findings.push({
+      place,
+      message: `JSX component ${code(`<${name}>`)} is not allowed: ${componentPolicy(options)} (MDX runs at build time). Remove it or ask for it to be added to the allowlist.`,
+    });
   }
   for (const attribute of node.attributes) {
     const finding = checkAttribute(attribute, `<${name ?? ''}>`);
@@ -238,16 +271,20 @@ function checkEsm(node: MdxjsEsm, options: MdxSafetyOptions): MdxSafetyFinding[]
   const base = node.position?.start.offset;
   if (!program || base === undefined) {
     // No syntax tree to tell an allowed import from any other code: refuse the whole block.
-    return [{
-      place: node.position?.start,
-      message: `Import/export block ${code(snippet(node.value))} could not be checked: ${importPolicy(options)}. Remove it.`,
-    }];
+    return [
+      {
+        place: node.position?.start,
+        message: `Import/export block ${code(snippet(node.value))} could not be checked: ${importPolicy(options)}. Remove it.`,
+      },
+    ];
   }
-  return program.body.map((statement) => {
-    const place = statement.loc ? { line: statement.loc.start.line, column: statement.loc.start.column + 1 } : node.position?.start;
-    const source = statement.range ? node.value.slice(statement.range[0] - base, statement.range[1] - base) : node.value;
-    return { place, message: statement.type === 'ImportDeclaration' ? checkImport(statement, options) : refuseStatement(statement, source) };
-  }).filter((finding): finding is MdxSafetyFinding => finding.message !== undefined);
+  return program.body
+    .map((statement) => {
+      const place = statement.loc ? { line: statement.loc.start.line, column: statement.loc.start.column + 1 } : node.position?.start;
+      const source = statement.range ? node.value.slice(statement.range[0] - base, statement.range[1] - base) : node.value;
+      return { place, message: statement.type === 'ImportDeclaration' ? checkImport(statement, options) : refuseStatement(statement, source) };
+    })
+    .filter((finding): finding is MdxSafetyFinding => finding.message !== undefined);
 }
 
 function checkImport(statement: Extract<EsmStatement, { type: 'ImportDeclaration' }>, options: MdxSafetyOptions): string | undefined {

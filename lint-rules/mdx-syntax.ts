@@ -36,7 +36,10 @@ import { describeSyntaxError, flavourOfPath, parseDocument, type SyntaxError } f
 
 const rule = defineRule('mdx-syntax', (_tree, file) => {
   const error = file.data.opskbSyntaxError;
-  if (error) file.message(`${flavourOfPath(file.path ?? '') === 'mdx' ? 'MDX' : 'Markdown'} syntax error: ${error.reason}. ${hintFor(error)}`, { place: { line: error.line, column: error.column } });
+  if (error)
+    file.message(`${flavourOfPath(file.path ?? '') === 'mdx' ? 'MDX' : 'Markdown'} syntax error: ${error.reason}. ${hintFor(error)}`, {
+      place: { line: error.line, column: error.column },
+    });
 });
 
 export function hintFor(error: SyntaxError): string {

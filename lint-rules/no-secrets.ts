@@ -120,8 +120,35 @@ export const noSecretsOptions = z.strictObject({
 
 /** Code languages where an unquoted value is a variable, not a literal. */
 const PROGRAMMING_LANGUAGES = new Set([
-  'c#', 'cjs', 'cs', 'csharp', 'go', 'golang', 'groovy', 'hcl', 'java', 'javascript', 'js', 'jsx', 'kotlin', 'kt', 'mjs',
-  'php', 'py', 'python', 'rb', 'rs', 'ruby', 'rust', 'scala', 'swift', 'terraform', 'tf', 'ts', 'tsx', 'typescript',
+  'c#',
+  'cjs',
+  'cs',
+  'csharp',
+  'go',
+  'golang',
+  'groovy',
+  'hcl',
+  'java',
+  'javascript',
+  'js',
+  'jsx',
+  'kotlin',
+  'kt',
+  'mjs',
+  'php',
+  'py',
+  'python',
+  'rb',
+  'rs',
+  'ruby',
+  'rust',
+  'scala',
+  'swift',
+  'terraform',
+  'tf',
+  'ts',
+  'tsx',
+  'typescript',
 ]);
 
 /** A stretch of the source to scan: where it is, and how to read it. */
@@ -198,7 +225,8 @@ export default defineRule(
         reported.add(offset);
         recordSecret(file, match.value);
         const { label, detail, reference } = describeSecret(match);
-        const allowHint = match.kind === 'high-entropy' ? ' If it is not a secret, add a pattern for it to `allow` under `rules.no-secrets` in opskb.yaml.' : '';
+        const allowHint =
+          match.kind === 'high-entropy' ? ' If it is not a secret, add a pattern for it to `allow` under `rules.no-secrets` in opskb.yaml.' : '';
         file.message(
           `Possible ${label} \`${maskSecret(match.value)}\` (masked)${detail} in ${region.where}: remove it and rotate it; reference it instead, e.g. \`$${reference}\` or \`<${reference}>\`.${allowHint}`,
           { place: place(offset) },

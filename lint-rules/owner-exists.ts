@@ -47,9 +47,12 @@ export default defineRule('owner-exists', (tree, file, settings) => {
   if (Array.isArray(serviceIds)) {
     serviceIds.forEach((service: unknown, index) => {
       if (typeof service === 'string' && !services.has(service)) {
-        file.message(`Unknown service \`${service}\`: not in services.yaml. Add the service there or use one of its ids.${didYouMean(service, services.keys())}`, {
-          place: frontmatter.positionOf(['services', index]),
-        });
+        file.message(
+          `Unknown service \`${service}\`: not in services.yaml. Add the service there or use one of its ids.${didYouMean(service, services.keys())}`,
+          {
+            place: frontmatter.positionOf(['services', index]),
+          },
+        );
       }
     });
   }
@@ -59,9 +62,12 @@ export default defineRule('owner-exists', (tree, file, settings) => {
     steps.forEach((step: unknown, index) => {
       const doc = step && typeof step === 'object' ? (step as Record<string, unknown>)['doc'] : undefined;
       if (typeof doc === 'string' && !docs.has(doc)) {
-        file.message(`Onboarding step ${index + 1} points at \`${doc}\`, which is not a doc of this knowledge base: use a doc id (its path under the content root without extension).${didYouMean(doc, docs.keys())}`, {
-          place: frontmatter.positionOf(['steps', index, 'doc']),
-        });
+        file.message(
+          `Onboarding step ${index + 1} points at \`${doc}\`, which is not a doc of this knowledge base: use a doc id (its path under the content root without extension).${didYouMean(doc, docs.keys())}`,
+          {
+            place: frontmatter.positionOf(['steps', index, 'doc']),
+          },
+        );
       }
     });
   }

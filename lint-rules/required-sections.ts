@@ -117,9 +117,12 @@ export default defineRule('required-sections', (tree: Root, file, settings) => {
   let latest: FoundSection | undefined;
   for (const section of found) {
     if (latest && section.index < latest.index) {
-      file.message(`Section \`## ${toString(section.heading)}\` is out of order: ${type} sections go ${order}; move it before \`## ${toString(latest.heading)}\`.`, {
-        place: section.heading.position,
-      });
+      file.message(
+        `Section \`## ${toString(section.heading)}\` is out of order: ${type} sections go ${order}; move it before \`## ${toString(latest.heading)}\`.`,
+        {
+          place: section.heading.position,
+        },
+      );
     } else {
       latest = section;
     }
@@ -133,7 +136,10 @@ export default defineRule('required-sections', (tree: Root, file, settings) => {
     if (content.length === 0) {
       file.message(`Section \`${title}\` is empty: write its content, or \`N/A — <reason>\` when it does not apply.`, { place: section.heading.position });
     } else if (onlyParagraphs && PLACEHOLDER.test(text)) {
-      file.message(`Section \`${title}\` holds only a placeholder (\`${text.trim().split(/\s/)[0]}\`): write its content, or \`N/A — <reason>\` when it does not apply.`, { place: section.heading.position });
+      file.message(
+        `Section \`${title}\` holds only a placeholder (\`${text.trim().split(/\s/)[0]}\`): write its content, or \`N/A — <reason>\` when it does not apply.`,
+        { place: section.heading.position },
+      );
     } else if (onlyParagraphs && BARE_NOT_APPLICABLE.test(text)) {
       file.message(`Section \`${title}\` says only \`N/A\`: say why, e.g. \`N/A — the service keeps no state\`.`, { place: section.heading.position });
     }

@@ -40,8 +40,7 @@ const options = z.strictObject({
 
 const DEFAULT_TEST_EVERY = '180d';
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
-const durationOf = (value: unknown, fallback: string): string =>
-  typeof value === 'string' && parseDuration(value) ? value : fallback;
+const durationOf = (value: unknown, fallback: string): string => (typeof value === 'string' && parseDuration(value) ? value : fallback);
 
 export default defineRule(
   'review-freshness',
@@ -58,9 +57,16 @@ export default defineRule(
       const place = () => frontmatter.positionOf(['last_reviewed']);
       const fix = 'Review the doc against reality and set `last_reviewed` to the day you did.';
       if (status.state === 'overdue') {
-        file.message(`Review overdue by ${days(-status.daysLeft)}: last reviewed ${lastReviewed}, due every ${interval}, so due ${status.dueDate}. ${fix}`, { place: place() });
+        file.message(`Review overdue by ${days(-status.daysLeft)}: last reviewed ${lastReviewed}, due every ${interval}, so due ${status.dueDate}. ${fix}`, {
+          place: place(),
+        });
       } else if (status.state === 'due-soon') {
-        asWarning(file.message(`Review due ${status.daysLeft === 0 ? 'today' : `in ${days(status.daysLeft)}`} (${status.dueDate}): last reviewed ${lastReviewed}, due every ${interval}. ${fix}`, { place: place() }));
+        asWarning(
+          file.message(
+            `Review due ${status.daysLeft === 0 ? 'today' : `in ${days(status.daysLeft)}`} (${status.dueDate}): last reviewed ${lastReviewed}, due every ${interval}. ${fix}`,
+            { place: place() },
+          ),
+        );
       }
     }
 
@@ -73,9 +79,12 @@ export default defineRule(
       .sort();
     const latest = dates.at(-1);
     if (!latest) {
-      file.message(`No gameday recorded: a DR plan is tested every ${testEvery}. Run a recovery exercise and record it under \`gamedays\` (date, scenario, measured_rto, outcome).`, {
-        place: data['gamedays'] === undefined ? frontmatter.node.position?.start : frontmatter.positionOf(['gamedays']),
-      });
+      file.message(
+        `No gameday recorded: a DR plan is tested every ${testEvery}. Run a recovery exercise and record it under \`gamedays\` (date, scenario, measured_rto, outcome).`,
+        {
+          place: data['gamedays'] === undefined ? frontmatter.node.position?.start : frontmatter.positionOf(['gamedays']),
+        },
+      );
       return;
     }
     const due = addDuration(latest, parseDuration(testEvery)!);
@@ -86,7 +95,11 @@ export default defineRule(
     if (left < 0) {
       file.message(`DR test overdue by ${days(-left)}: latest gameday ${latest}, tested every ${testEvery}, so due ${due}. ${fix}`, { place: place() });
     } else if (left <= dueSoonDays) {
-      asWarning(file.message(`DR test due ${left === 0 ? 'today' : `in ${days(left)}`} (${due}): latest gameday ${latest}, tested every ${testEvery}. ${fix}`, { place: place() }));
+      asWarning(
+        file.message(`DR test due ${left === 0 ? 'today' : `in ${days(left)}`} (${due}): latest gameday ${latest}, tested every ${testEvery}. ${fix}`, {
+          place: place(),
+        }),
+      );
     }
   },
   options,

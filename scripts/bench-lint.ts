@@ -9,7 +9,16 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { detectRssProbe, formatTable, measureCommand, summarise, type CommandSpec, type Measurement, type RssProbe, type Summary } from '../src/lib/bench/measure.ts';
+import {
+  detectRssProbe,
+  formatTable,
+  measureCommand,
+  summarise,
+  type CommandSpec,
+  type Measurement,
+  type RssProbe,
+  type Summary,
+} from '../src/lib/bench/measure.ts';
 import { docMix, generateSyntheticKb, PLANTED_PROBLEMS, writeSyntheticKb, type SyntheticKb } from '../src/lib/bench/synthetic-kb.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -95,14 +104,21 @@ type Tool = {
 
 type Result = { readonly tool: Tool; readonly summary: Summary; readonly notes: readonly string[]; readonly outputs: readonly string[] };
 
-type OpskbJson = { summary: { filesChecked: number; errors: number; warnings: number }; findings: { path: string; rule: string; line: number; message: string }[] };
+type OpskbJson = {
+  summary: { filesChecked: number; errors: number; warnings: number };
+  findings: { path: string; rule: string; line: number; message: string }[];
+};
 
 async function bench(): Promise<number> {
   const docs = Number(values.docs);
   const runs = Number(values.runs);
   if (!Number.isInteger(docs) || docs < 10) return usageError(`--docs expects a whole number of at least 10, got \`${values.docs}\`.`);
   if (!Number.isInteger(runs) || runs < 1) return usageError(`--runs expects a whole number of at least 1, got \`${values.runs}\`.`);
-  for (const [name, path] of [['the pinned Node (npm install)', NODE], ['remark-cli', REMARK], ['markdownlint-cli2', MARKDOWNLINT]] as const) {
+  for (const [name, path] of [
+    ['the pinned Node (npm install)', NODE],
+    ['remark-cli', REMARK],
+    ['markdownlint-cli2', MARKDOWNLINT],
+  ] as const) {
     if (!existsSync(path)) return usageError(`${name} is not installed: ${path} is missing. Run npm install.`);
   }
   let probe: RssProbe;
@@ -131,7 +147,11 @@ async function bench(): Promise<number> {
       cwd: kbDir,
       env: opskbEnv,
     });
-    const floor = (parser: string): CommandSpec => ({ command: NODE, args: [fileURLToPath(import.meta.url), '--parse-floor', kbDir, '--parser', parser], cwd: PROJECT_DIR });
+    const floor = (parser: string): CommandSpec => ({
+      command: NODE,
+      args: [fileURLToPath(import.meta.url), '--parse-floor', kbDir, '--parser', parser],
+      cwd: PROJECT_DIR,
+    });
     const opskbCheck = (expected: ExpectedFiles) => (measurement: Measurement) => {
       const report = opskbReport(measurement, expected);
       return `${report.summary.filesChecked} files checked, ${report.findings.length} findings`;
@@ -149,22 +169,65 @@ async function bench(): Promise<number> {
     const tools: Tool[] = [
       { key: 'parse-floor', label: 'parse floor: remark-parse + remark-mdx/frontmatter', spec: floor('remark'), files: docs, check: floorCheck(docs) },
       { key: 'parse-floor-opskb', label: "parse floor: opskb's parser (+ GFM)", spec: floor('opskb'), files: docs, check: floorCheck(docs) },
-      { key: 'opskb-startup', label: 'opskb --version (module loading)', spec: { command: NODE, args: [OPSKB, '--version'], cwd: kbDir, env: opskbEnv }, files: 0, check: versionCheck },
-      { key: 'opskb-cold', label: 'opskb lint, cold (no cache file)', spec: opskbLint(['--cache-location', cacheFile]), files: docs, check: opskbCheck(docs), before: () => rmSync(cacheFile, { force: true }), after: recordRunKey },
-      { key: 'opskb-warm', label: 'opskb lint, warm (cache, no change)', spec: opskbLint(['--cache-location', cacheFile]), files: docs, check: opskbCheck(docs), after: recordRunKey },
+      {
+        key: 'opskb-startup',
+        label: 'opskb --version (module loading)',
+        spec: { command: NODE, args: [OPSKB, '--version'], cwd: kbDir, env: opskbEnv },
+        files: 0,
+        check: versionCheck,
+      },
+      {
+        key: 'opskb-cold',
+        label: 'opskb lint, cold (no cache file)',
+        spec: opskbLint(['--cache-location', cacheFile]),
+        files: docs,
+        check: opskbCheck(docs),
+        before: () => rmSync(cacheFile, { force: true }),
+        after: recordRunKey,
+      },
+      {
+        key: 'opskb-warm',
+        label: 'opskb lint, warm (cache, no change)',
+        spec: opskbLint(['--cache-location', cacheFile]),
+        files: docs,
+        check: opskbCheck(docs),
+        after: recordRunKey,
+      },
       {
         key: 'remark-cli',
         label: 'remark-cli (mdx + frontmatter + lint-recommended)',
         spec: {
           command: NODE,
           // --report json instead of --quiet: the report lists every file, so the run is shown to cover them all.
-          args: [REMARK, '--no-config', '--use', 'remark-mdx', '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--ext', 'md,mdx', '--frail', '--no-color', '--report', 'json', kbDir],
+          args: [
+            REMARK,
+            '--no-config',
+            '--use',
+            'remark-mdx',
+            '--use',
+            'remark-frontmatter',
+            '--use',
+            'remark-preset-lint-recommended',
+            '--ext',
+            'md,mdx',
+            '--frail',
+            '--no-color',
+            '--report',
+            'json',
+            kbDir,
+          ],
           cwd: PROJECT_DIR,
         },
         files: docs,
         check: remarkCheck(docs),
       },
-      { key: 'markdownlint-cli2', label: 'markdownlint-cli2 (default rules, no MDX)', spec: { command: NODE, args: [MARKDOWNLINT, '**/*.{md,mdx}'], cwd: kbDir }, files: docs, check: markdownlintCheck(docs) },
+      {
+        key: 'markdownlint-cli2',
+        label: 'markdownlint-cli2 (default rules, no MDX)',
+        spec: { command: NODE, args: [MARKDOWNLINT, '**/*.{md,mdx}'], cwd: kbDir },
+        files: docs,
+        check: markdownlintCheck(docs),
+      },
     ];
 
     // Round by round, every tool once per round: a slower minute of a shared machine then falls
@@ -178,7 +241,13 @@ async function bench(): Promise<number> {
     for (const doc of picked) {
       if (doc) appendFileSync(join(kbDir, doc.path), '\nAfter the last incident review, the dashboard above also shows the breakdown per route.\n');
     }
-    const changedTool: Tool = { key: 'opskb-changed', label: `opskb lint --changed-since HEAD (${CHANGED_DOCS} edited, --no-cache)`, spec: opskbLint(['--no-cache', '--changed-since', 'HEAD']), files: CHANGED_DOCS, check: opskbCheck({ atLeast: CHANGED_DOCS, atMost: docs }) };
+    const changedTool: Tool = {
+      key: 'opskb-changed',
+      label: `opskb lint --changed-since HEAD (${CHANGED_DOCS} edited, --no-cache)`,
+      spec: opskbLint(['--no-cache', '--changed-since', 'HEAD']),
+      files: CHANGED_DOCS,
+      check: opskbCheck({ atLeast: CHANGED_DOCS, atMost: docs }),
+    };
     results.push(...(await measureRounds([changedTool], runs, probe)));
     // The same with the warm cache (a copy per run, so each run starts from the same cache):
     // facts of the unchanged docs then come from the cache instead of 2,000 frontmatter parses.
@@ -218,8 +287,13 @@ function usageError(message: string): number {
 
 function commitAll(dir: string): void {
   const git = (args: string[]) => {
-    const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=opskb bench', '-c', 'user.email=bench@opskb.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
-    if (result.error || result.status !== 0) throw new BenchError(`git ${args[0]} failed in ${dir} (needed for --changed-since): ${result.error?.message ?? result.stderr.trim()}`);
+    const result = spawnSync(
+      'git',
+      ['-c', 'init.defaultBranch=main', '-c', 'user.name=opskb bench', '-c', 'user.email=bench@opskb.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    if (result.error || result.status !== 0)
+      throw new BenchError(`git ${args[0]} failed in ${dir} (needed for --changed-since): ${result.error?.message ?? result.stderr.trim()}`);
   };
   git(['init', '-q']);
   git(['add', '-A']);
@@ -240,7 +314,9 @@ async function measureRounds(tools: readonly Tool[], runs: number, probe: RssPro
       } catch (error) {
         if (!(error instanceof BenchError)) throw error;
         const tail = `${measurement.stderr}\n${measurement.stdout}`.trim().split('\n').slice(-15).join('\n');
-        throw new BenchError(`${tool.label}, run ${run}: ${error.message}\nexit code ${measurement.exitCode ?? `signal ${measurement.signal}`}; last lines of its output:\n${tail}`);
+        throw new BenchError(
+          `${tool.label}, run ${run}: ${error.message}\nexit code ${measurement.exitCode ?? `signal ${measurement.signal}`}; last lines of its output:\n${tail}`,
+        );
       }
       measured[index]?.measurements.push(measurement);
       measured[index]?.notes.push(note);
@@ -319,17 +395,25 @@ function printEnvironment(kb: SyntheticKb, probe: RssProbe, runs: number, genera
   const mdx = kb.docs.filter((doc) => doc.flavour === 'mdx').length;
   const planted = kb.docs.filter((doc) => doc.problem).length;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   console.log('opskb lint benchmark');
   console.log(`  node ${process.version} (${NODE}), ${process.platform}-${process.arch}`);
   console.log(`  ${availableParallelism()} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, load average ${load}`);
   if ((loadavg()[0] ?? 0) > availableParallelism()) {
     console.log('  warning: the machine is busy (load above the core count): wall times are inflated; CPU times are steadier');
   }
-  console.log(`  tools: remark-cli ${packageVersion('remark-cli')}, markdownlint-cli2 ${packageVersion('markdownlint-cli2')}; peak RSS via ${probe === 'gnu-time' ? 'GNU time (%M)' : '/proc/<pid>/status VmHWM'}`);
-  console.log(`  knowledge base: ${kb.docs.length} docs (${mix.runbook} runbooks, ${mix['dr-plan']} DR plans, ${mix.knowledge} knowledge, ${mix.onboarding} onboarding), ${mdx} .mdx / ${kb.docs.length - mdx} .md, ${(kb.totalBytes / MB).toFixed(2)} MB (${(kb.totalBytes / kb.files.length / 1024).toFixed(1)} KB per file), ${planted} with a planted problem; seed ${kb.seed}, --now ${kb.today}`);
+  console.log(
+    `  tools: remark-cli ${packageVersion('remark-cli')}, markdownlint-cli2 ${packageVersion('markdownlint-cli2')}; peak RSS via ${probe === 'gnu-time' ? 'GNU time (%M)' : '/proc/<pid>/status VmHWM'}`,
+  );
+  console.log(
+    `  knowledge base: ${kb.docs.length} docs (${mix.runbook} runbooks, ${mix['dr-plan']} DR plans, ${mix.knowledge} knowledge, ${mix.onboarding} onboarding), ${mdx} .mdx / ${kb.docs.length - mdx} .md, ${(kb.totalBytes / MB).toFixed(2)} MB (${(kb.totalBytes / kb.files.length / 1024).toFixed(1)} KB per file), ${planted} with a planted problem; seed ${kb.seed}, --now ${kb.today}`,
+  );
   console.log(`  generated and committed in ${generatedSeconds.toFixed(1)} s at ${kbDir}`);
-  console.log(`  ${runs} rounds, each running every tool once (interleaved, so that a slow spell of the machine falls on all alike): median wall time, maximum peak RSS\n`);
+  console.log(
+    `  ${runs} rounds, each running every tool once (interleaved, so that a slow spell of the machine falls on all alike): median wall time, maximum peak RSS\n`,
+  );
 }
 
 function packageVersion(name: string): string {
@@ -369,21 +453,40 @@ function printReport(kb: SyntheticKb, results: readonly Result[], cacheStable: b
   const remark = result('remark-cli');
   const floor = result('parse-floor');
   const speedup = remark.medianWallSeconds / cold.medianWallSeconds;
-  const peak = Math.max(...results.filter(({ tool }) => tool.key.startsWith('opskb-') && tool.key !== 'opskb-startup').map(({ summary }) => summary.maxPeakRssBytes));
+  const peak = Math.max(
+    ...results.filter(({ tool }) => tool.key.startsWith('opskb-') && tool.key !== 'opskb-startup').map(({ summary }) => summary.maxPeakRssBytes),
+  );
   const targets: Target[] = [
     { name: 'opskb cold files/s ÷ remark-cli files/s', value: `${speedup.toFixed(2)}×`, target: '≥ 2×', pass: speedup >= 2 },
     { name: 'opskb warm wall', value: `${warm.medianWallSeconds.toFixed(2)} s`, target: '< 1 s', pass: warm.medianWallSeconds < 1 },
-    { name: `opskb --changed-since (${CHANGED_DOCS} docs) wall`, value: `${changed.medianWallSeconds.toFixed(2)} s`, target: '< 2 s', pass: changed.medianWallSeconds < 2 },
+    {
+      name: `opskb --changed-since (${CHANGED_DOCS} docs) wall`,
+      value: `${changed.medianWallSeconds.toFixed(2)} s`,
+      target: '< 2 s',
+      pass: changed.medianWallSeconds < 2,
+    },
     { name: 'opskb lint peak RSS (every run)', value: `${(peak / MB).toFixed(0)} MB`, target: '< 500 MB', pass: peak < 500 * MB },
-    { name: 'opskb cold wall ÷ parse floor wall', value: `${(cold.medianWallSeconds / floor.medianWallSeconds).toFixed(2)}×`, target: '(info)', pass: undefined },
+    {
+      name: 'opskb cold wall ÷ parse floor wall',
+      value: `${(cold.medianWallSeconds / floor.medianWallSeconds).toFixed(2)}×`,
+      target: '(info)',
+      pass: undefined,
+    },
   ];
   console.log('\nTargets');
-  console.log(formatTable(['measure', 'value', 'target', 'result'], targets.map((target) => [target.name, target.value, target.target, target.pass === undefined ? 'info' : target.pass ? 'PASS' : 'FAIL'])));
+  console.log(
+    formatTable(
+      ['measure', 'value', 'target', 'result'],
+      targets.map((target) => [target.name, target.value, target.target, target.pass === undefined ? 'info' : target.pass ? 'PASS' : 'FAIL']),
+    ),
+  );
 
   const correctness = checkCorrectness(kb, results);
   console.log(`\n${correctness.line}`);
   if (!cacheStable) {
-    console.log("Warning: the cache's run key changed between opskb runs (someone edited src/lib, lint-rules or package-lock.json meanwhile?): the warm runs may have linted cold. Run again.");
+    console.log(
+      "Warning: the cache's run key changed between opskb runs (someone edited src/lib, lint-rules or package-lock.json meanwhile?): the warm runs may have linted cold. Run again.",
+    );
   }
   return { targets, correctness: { ...correctness, cacheStable } };
 }

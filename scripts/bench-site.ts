@@ -44,7 +44,8 @@ async function main(): Promise<number> {
   }
   const docs = Number(values.docs);
   const runs = Number(values.runs);
-  if (!Number.isInteger(docs) || docs < MIN_SYNTHETIC_DOCS) return usageError(`--docs expects a whole number of at least ${MIN_SYNTHETIC_DOCS}, got \`${values.docs}\`.`);
+  if (!Number.isInteger(docs) || docs < MIN_SYNTHETIC_DOCS)
+    return usageError(`--docs expects a whole number of at least ${MIN_SYNTHETIC_DOCS}, got \`${values.docs}\`.`);
   if (!Number.isInteger(runs) || runs < 1) return usageError(`--runs expects a whole number of at least 1, got \`${values.runs}\`.`);
 
   try {

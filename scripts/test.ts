@@ -22,5 +22,6 @@ try {
   console.error(`✖ ${(error as Error).message}`);
   process.exit(1);
 }
+run('Formatting (prettier --check; `npm run format` fixes it)', [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
 run('Type check (astro check)', [bin('astro/bin/astro.mjs'), 'check']);
 run('Tests (vitest)', [bin('vitest/vitest.mjs'), 'run', '--config', 'test/vitest.config.ts', ...process.argv.slice(2)]);

@@ -2,14 +2,7 @@
 // "No runbook for <Name> yet" part from the path (or goes to the alert's page when the path only
 // spelled a known name differently, `%3A` for `:`). The name comes from the address bar, so it is
 // only ever set as text (textContent, attributes), never parsed as HTML.
-import {
-  ALERT_LOOKUP_DATA_ID,
-  alertNameFromPath,
-  knownAlertRedirect,
-  localDay,
-  missingRunbook,
-  parseAlertLookupData,
-} from '../lib/site/alerts.ts';
+import { ALERT_LOOKUP_DATA_ID, alertNameFromPath, knownAlertRedirect, localDay, missingRunbook, parseAlertLookupData } from '../lib/site/alerts.ts';
 
 const data = parseAlertLookupData(document.getElementById(ALERT_LOOKUP_DATA_ID)?.textContent);
 const redirect = knownAlertRedirect(window.location.pathname, data.alerts);

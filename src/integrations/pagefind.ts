@@ -18,7 +18,8 @@ export default function pagefind(): AstroIntegration {
         server.middlewares.use('/pagefind', sirv(index, { dev: true }));
       },
       'astro:build:done': ({ logger }) => {
-        if (process.env[INDEXED_AFTER_BUILD_VARIABLE] !== '1') logger.warn('Built without a search index: `npm run build` (scripts/build.ts) runs astro build and then indexes the site with Pagefind.');
+        if (process.env[INDEXED_AFTER_BUILD_VARIABLE] !== '1')
+          logger.warn('Built without a search index: `npm run build` (scripts/build.ts) runs astro build and then indexes the site with Pagefind.');
       },
     },
   };

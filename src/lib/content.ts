@@ -40,9 +40,7 @@ export function getDocs(): Promise<DocView[]> {
   // Only types with docs are queried: Astro warns about every empty collection.
   const contentDir = resolveContentDir();
   const present = DOC_TYPES.filter((type) => listDocFiles(join(contentDir, DOC_TYPE_SPECS[type].folder)).length > 0);
-  docsCache ??= Promise.all(present.map((type) => getCollection(type))).then((lists) =>
-    lists.flat().map((entry) => toView(entry as DocEntry)),
-  );
+  docsCache ??= Promise.all(present.map((type) => getCollection(type))).then((lists) => lists.flat().map((entry) => toView(entry as DocEntry)));
   return docsCache;
 }
 

@@ -87,9 +87,7 @@ describe('/alerts/', () => {
       })),
     );
     expect(rows).toEqual(Object.entries(ALERTS).map(([alert, runbook]) => ({ alert, runbook })));
-    expect(await page.locator('pre').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('{{ .GroupLabels.alertname }}/')]),
-    );
+    expect(await page.locator('pre').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('{{ .GroupLabels.alertname }}/')]));
     await page.close();
   });
 });

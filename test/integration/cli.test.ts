@@ -23,7 +23,7 @@ describe('opskb lint', () => {
   test('the content root comes from OPSKB_CONTENT_DIR (registries are read there)', () => {
     const { code, stdout } = opskb(['lint', '--now', TODAY], { OPSKB_CONTENT_DIR: 'test/fixtures/registries-crossref' });
     expect(stdout[0]).toBe(
-      "test/fixtures/registries-crossref/glossary.yaml:4:14  error  Glossary term `OOM` refers to unknown term `Postgres SQL` in see_also. Did you mean `PostgreSQL`?  opskb:registries",
+      'test/fixtures/registries-crossref/glossary.yaml:4:14  error  Glossary term `OOM` refers to unknown term `Postgres SQL` in see_also. Did you mean `PostgreSQL`?  opskb:registries',
     );
     expect(stdout.at(-1)).toBe('✖ 5 problems (5 errors, 0 warnings) in 2 files; 0 files checked');
     expect(code).toBe(1);
@@ -92,17 +92,23 @@ describe('the demo knowledge base', () => {
 describe('.remarkrc.mjs', () => {
   test('remark-cli reports the same findings as opskb lint', () => {
     const file = 'test/fixtures/rules/owner-exists/invalid.mdx';
-    const remark = spawnSync(process.execPath, [join(PROJECT_DIR, 'node_modules/remark-cli/cli.js'), '--ext', 'md,mdx', '--no-color', '--report', 'json', '--quiet', file], {
-      cwd: PROJECT_DIR,
-      encoding: 'utf8',
-      env: { ...process.env, OPSKB_CONTENT_DIR: FIXTURE_KB },
-    });
+    const remark = spawnSync(
+      process.execPath,
+      [join(PROJECT_DIR, 'node_modules/remark-cli/cli.js'), '--ext', 'md,mdx', '--no-color', '--report', 'json', '--quiet', file],
+      {
+        cwd: PROJECT_DIR,
+        encoding: 'utf8',
+        env: { ...process.env, OPSKB_CONTENT_DIR: FIXTURE_KB },
+      },
+    );
     const [report] = JSON.parse(remark.stderr) as { messages: { line: number; column: number; source: string; ruleId: string; fatal: boolean }[] }[];
     const fromRemark = report!.messages.map((message) => `${message.line}:${message.column} ${message.source}:${message.ruleId}`);
-    const fromOpskb = opskb(['lint', '--now', TODAY, file]).stdout.slice(0, -1).map((line) => {
-      const [location] = line.split('  ');
-      return `${location!.split(':').slice(1).join(':')} ${line.split('  ').at(-1)}`;
-    });
+    const fromOpskb = opskb(['lint', '--now', TODAY, file])
+      .stdout.slice(0, -1)
+      .map((line) => {
+        const [location] = line.split('  ');
+        return `${location!.split(':').slice(1).join(':')} ${line.split('  ').at(-1)}`;
+      });
     expect(fromRemark).toEqual(fromOpskb);
     expect(fromRemark).toContain('4:1 opskb:owner-exists');
     expect(remark.status).toBe(1);

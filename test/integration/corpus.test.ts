@@ -9,9 +9,7 @@ import { opskb } from '../support/cli.ts';
 import { PROJECT_DIR, TODAY } from '../support/fixtures.ts';
 
 const CORPUS = join(PROJECT_DIR, '..', 'shared', 'corpus');
-const folders = existsSync(CORPUS)
-  ? readdirSync(CORPUS).filter((name) => listDocFiles(join(CORPUS, name)).length > 0)
-  : [];
+const folders = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => listDocFiles(join(CORPUS, name)).length > 0) : [];
 
 type JsonReport = { summary: { filesChecked: number; errors: number }; findings: { path: string; rule: string; message: string }[] };
 
@@ -34,15 +32,25 @@ describe.skipIf(folders.length === 0)('opskb lint --type runbook on real runbook
     { timeout: 120_000 },
     () => {
       const { report } = lintCorpus('prometheus-operator-runbooks');
-      const runbooks = listDocFiles(join(CORPUS, 'prometheus-operator-runbooks')).filter((path) => path.includes('/content/runbooks/') && !path.endsWith('_index.md'));
+      const runbooks = listDocFiles(join(CORPUS, 'prometheus-operator-runbooks')).filter(
+        (path) => path.includes('/content/runbooks/') && !path.endsWith('_index.md'),
+      );
       const about = (path: string, rule: string, start: string) =>
         report.findings.some((finding) => join(PROJECT_DIR, finding.path) === path && finding.rule === rule && finding.message.startsWith(start));
       for (const path of runbooks) {
         // Either no frontmatter at all (one finding naming the keys) or frontmatter without them.
         const noFrontmatter = report.findings.some(
-          (finding) => join(PROJECT_DIR, finding.path) === path && finding.message.startsWith('Missing frontmatter') && finding.message.includes('`owner`') && finding.message.includes('`last_reviewed`'),
+          (finding) =>
+            join(PROJECT_DIR, finding.path) === path &&
+            finding.message.startsWith('Missing frontmatter') &&
+            finding.message.includes('`owner`') &&
+            finding.message.includes('`last_reviewed`'),
         );
-        expect(noFrontmatter || (about(path, 'opskb:frontmatter-schema', '`owner` is missing') && about(path, 'opskb:frontmatter-schema', '`last_reviewed` is missing')), path).toBe(true);
+        expect(
+          noFrontmatter ||
+            (about(path, 'opskb:frontmatter-schema', '`owner` is missing') && about(path, 'opskb:frontmatter-schema', '`last_reviewed` is missing')),
+          path,
+        ).toBe(true);
         expect(about(path, 'opskb:required-sections', 'Missing required section `## Verification`'), path).toBe(true);
         expect(about(path, 'opskb:required-sections', 'Missing required section `## Escalation`'), path).toBe(true);
         const usesMeaning = /^## Meaning\s*$/m.test(readFileSync(path, 'utf8'));

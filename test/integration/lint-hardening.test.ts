@@ -71,9 +71,13 @@ describe('secrets never appear in any rule’s message', () => {
       expect(run.stdout, format).not.toContain(TOKEN.slice(4, 30));
       expect(run.stdout, format).toContain('ghp_…2QeK');
     }
-    const rules = (JSON.parse(lintIn(kb, '--no-cache', '--format', 'json', 'runbooks/orders-db/leak.md').stdout) as { findings: { rule: string }[] }).findings.map((finding) => finding.rule);
+    const rules = (
+      JSON.parse(lintIn(kb, '--no-cache', '--format', 'json', 'runbooks/orders-db/leak.md').stdout) as { findings: { rule: string }[] }
+    ).findings.map((finding) => finding.rule);
     // The other rules still report: their messages are masked, not dropped.
-    expect(new Set(rules)).toEqual(new Set(['opskb:owner-exists', 'opskb:frontmatter-schema', 'opskb:links', 'opskb:no-secrets', 'opskb:directives', 'remark-lint:no-undefined-references']));
+    expect(new Set(rules)).toEqual(
+      new Set(['opskb:owner-exists', 'opskb:frontmatter-schema', 'opskb:links', 'opskb:no-secrets', 'opskb:directives', 'remark-lint:no-undefined-references']),
+    );
   });
 
   test('redactSecrets masks known values quoted in part or lowercased, and self-evident tokens, nothing else', () => {
@@ -90,7 +94,15 @@ describe('secrets never appear in any rule’s message', () => {
 describe('lint directives', () => {
   test('`enable <rule>` after `disable` (every rule) turns that rule back on', () => {
     const kb = copyFixtureKb('kb');
-    const body = ['<!-- lint disable -- generated links -->', '', '[a](/runbooks/nope1/)', '', '<!-- lint enable opskb:links -->', '', '[b](/runbooks/nope2/)'].join('\n');
+    const body = [
+      '<!-- lint disable -- generated links -->',
+      '',
+      '[a](/runbooks/nope1/)',
+      '',
+      '<!-- lint enable opskb:links -->',
+      '',
+      '[b](/runbooks/nope2/)',
+    ].join('\n');
     writeFileSync(join(kb, 'runbooks/orders-db/ranges.md'), runbook(body));
     const run = lintIn(kb, '--no-cache', 'runbooks/orders-db/ranges.md');
     expect(run.lines.filter((line) => line.includes('opskb:links'))).toEqual([
@@ -133,7 +145,9 @@ describe('files opskb cannot read or that start oddly', () => {
     symlinkSync('loop.md', join(kb, 'runbooks/orders-db/loop.md'));
     const run = lintIn(kb, '--no-cache');
     expect(run.code).toBe(2);
-    expect(run.lines).toContain('runbooks/orders-db/loop.md:1:1  error  Cannot read the file: it is a symbolic link that leads back to itself. Point it at a real file or remove it.  opskb:internal');
+    expect(run.lines).toContain(
+      'runbooks/orders-db/loop.md:1:1  error  Cannot read the file: it is a symbolic link that leads back to itself. Point it at a real file or remove it.  opskb:internal',
+    );
     expect(run.lines.at(-1)).toContain(`; ${listDocFiles(kb).length} files checked`);
   });
 
@@ -155,7 +169,10 @@ describe('files opskb cannot read or that start oddly', () => {
     writeFileSync(join(kb, 'runbooks/orders-db/cr.md'), text.replace('owner: data-platform', 'owner: nobody').replaceAll('\n', '\r'));
     const lf = lintIn(kb, '--no-cache', 'runbooks/orders-db/lf.md').lines.slice(0, -1);
     const cr = lintIn(kb, '--no-cache', 'runbooks/orders-db/cr.md').lines.slice(0, -1);
-    expect(lf.map((line) => line.replace(/ .*opskb:/, ' opskb:'))).toEqual(['runbooks/orders-db/lf.md:4:1 opskb:owner-exists', 'runbooks/orders-db/lf.md:13:1 opskb:links']);
+    expect(lf.map((line) => line.replace(/ .*opskb:/, ' opskb:'))).toEqual([
+      'runbooks/orders-db/lf.md:4:1 opskb:owner-exists',
+      'runbooks/orders-db/lf.md:13:1 opskb:links',
+    ]);
     expect(cr).toEqual(lf.map((line) => line.replace('lf.md', 'cr.md')));
   });
 
@@ -164,11 +181,14 @@ describe('files opskb cannot read or that start oddly', () => {
     writeFileSync(join(kb, 'runbooks/orders-db/nested.mdx'), runbook(`Page when {${'('.repeat(10_000)}1${')'.repeat(10_000)}}.`));
     writeFileSync(join(kb, 'runbooks/orders-db/other.md'), runbook('See [the missing runbook](/runbooks/nope/).'));
     const run = lintIn(kb, '--no-cache', 'runbooks/orders-db/nested.mdx', 'runbooks/orders-db/other.md');
-    expect(run.lines.filter((line) => line.includes('opskb:mdx-syntax') || line.includes('opskb:links')).map((line) => line.replace(/  error  .*  (opskb:\S+)$/, ' $1'))).toEqual([
-      'runbooks/orders-db/nested.mdx:10:1011 opskb:mdx-syntax',
-      'runbooks/orders-db/other.md:10:5 opskb:links',
-    ]);
-    expect(run.lines.join('\n')).toContain('MDX syntax error: more than 1000 brackets are open here, more than the MDX parser can nest. Close them sooner, or put the text in a fenced code block');
+    expect(
+      run.lines
+        .filter((line) => line.includes('opskb:mdx-syntax') || line.includes('opskb:links'))
+        .map((line) => line.replace(/  error  .*  (opskb:\S+)$/, ' $1')),
+    ).toEqual(['runbooks/orders-db/nested.mdx:10:1011 opskb:mdx-syntax', 'runbooks/orders-db/other.md:10:5 opskb:links']);
+    expect(run.lines.join('\n')).toContain(
+      'MDX syntax error: more than 1000 brackets are open here, more than the MDX parser can nest. Close them sooner, or put the text in a fenced code block',
+    );
     expect(run.code).toBe(1);
   });
 
@@ -195,7 +215,9 @@ describe('configuration and output', () => {
   test('SARIF locations are URI references: a space in a path is percent-encoded', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/disk full.md'), runbook('[b](/runbooks/does-not-exist/)'));
-    const log = JSON.parse(lintIn(kb, '--no-cache', '--format', 'sarif').stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(lintIn(kb, '--no-cache', '--format', 'sarif').stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     expect(log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['runbooks/orders-db/disk%20full.md']);
   });
 
@@ -220,9 +242,16 @@ describe('baselines', () => {
     const kb = copyFixtureKb('kb');
     writeFileSync(join(kb, 'runbooks/orders-db/stale.md'), runbook('Old.', FRONTMATTER.replace('last_reviewed: 2026-10-20', 'last_reviewed: 2026-01-20')));
     const baseline = join(kb, 'baseline.json');
-    expect(opskb(['lint', '--no-cache', '--now', '2026-11-26', '--baseline', baseline, '--update-baseline'], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } }).code).toBe(0);
+    expect(
+      opskb(['lint', '--no-cache', '--now', '2026-11-26', '--baseline', baseline, '--update-baseline'], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } }).code,
+    ).toBe(0);
     const stored = JSON.parse(readFileSync(baseline, 'utf8')) as { findings: { message: string; key?: string }[] };
-    expect(stored.findings).toEqual([expect.objectContaining({ message: expect.stringContaining('Review overdue by 250 days') as string, key: expect.stringContaining('Review overdue …') as string })]);
+    expect(stored.findings).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Review overdue by 250 days') as string,
+        key: expect.stringContaining('Review overdue …') as string,
+      }),
+    ]);
     const nextDay = opskb(['lint', '--no-cache', '--now', '2026-11-27', '--baseline', baseline], { cwd: kb, env: { OPSKB_CONTENT_DIR: kb } });
     expect(nextDay.lines.at(-1)).toBe(`✔ ${listDocFiles(kb).length} files checked, no problems; 1 known finding hidden by the baseline`);
     expect(nextDay.code).toBe(0);
@@ -263,7 +292,9 @@ describe('baselines', () => {
     expect(lintIn(kb, '--no-cache', '--baseline', baseline, '--update-baseline').lines).toEqual(['Baseline baseline.json now records 2 findings in 2 files.']);
     // two.md's finding is fixed; only two.md is linted while updating.
     writeFileSync(join(kb, 'runbooks/orders-db/two.md'), runbook('Fixed.'));
-    expect(lintIn(kb, '--no-cache', '--baseline', baseline, '--update-baseline', 'runbooks/orders-db/two.md').lines).toEqual(['Baseline baseline.json now records 1 finding in 1 file.']);
+    expect(lintIn(kb, '--no-cache', '--baseline', baseline, '--update-baseline', 'runbooks/orders-db/two.md').lines).toEqual([
+      'Baseline baseline.json now records 1 finding in 1 file.',
+    ]);
     const full = lintIn(kb, '--no-cache', '--baseline', baseline);
     expect(full.code).toBe(0);
     expect(full.lines.at(-1)).toContain('1 known finding hidden by the baseline');

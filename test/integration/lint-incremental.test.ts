@@ -32,7 +32,9 @@ describe('the lint cache', () => {
     appendFileSync(join(kb, 'knowledge/due-soon.md'), '\nSee [the runbook](/runbooks/checkout/nope/).\n');
     const after = await lintFiles(listDocFiles(kb), options);
     expect(after.fromCache).toBe(5);
-    expect(summarise(after.findings, kb)).toContain('knowledge/due-soon.md:12 opskb:links Broken link `/runbooks/checkout/nope/`: no doc `runbooks/checkout/nope` in the knowledge base.');
+    expect(summarise(after.findings, kb)).toContain(
+      'knowledge/due-soon.md:12 opskb:links Broken link `/runbooks/checkout/nope/`: no doc `runbooks/checkout/nope` in the knowledge base.',
+    );
   });
 
   test('a stale entry never hides a finding: a registry change or a renamed heading in a linked doc invalidates', async () => {
@@ -50,7 +52,9 @@ describe('the lint cache', () => {
     writeFileSync(target, readFileSync(target, 'utf8').replace('## Diagnosis', '## Diagnostics'));
     const afterHeading = await lintFiles(listDocFiles(kb), options);
     expect(afterHeading.fromCache).toBe(0);
-    expect(summarise(afterHeading.findings, kb).some((line) => line.startsWith('runbooks/orders-db/links.md:11 opskb:links Broken anchor `#diagnosis`'))).toBe(true);
+    expect(summarise(afterHeading.findings, kb).some((line) => line.startsWith('runbooks/orders-db/links.md:11 opskb:links Broken anchor `#diagnosis`'))).toBe(
+      true,
+    );
   });
 
   test('an unchanged warm run does not rewrite the cache file', async () => {

@@ -27,9 +27,17 @@ describe('--format json', () => {
           column: 33,
           severity: 'error',
           rule: 'opskb:alerts-unique',
-          message: 'Alert `CheckoutLatencyHigh` already has a runbook: runbooks/checkout/errors-again (runbooks/checkout/errors-again.mdx:8). One alert, one runbook: merge the two, or remove the alert from one of them.',
+          message:
+            'Alert `CheckoutLatencyHigh` already has a runbook: runbooks/checkout/errors-again (runbooks/checkout/errors-again.mdx:8). One alert, one runbook: merge the two, or remove the alert from one of them.',
           help: 'http://localhost:4321/rules/alerts-unique/',
-          related: [{ path: 'test/fixtures/kb-broken/runbooks/checkout/errors-again.mdx', line: 8, column: 5, message: '`CheckoutLatencyHigh` is also the alert of this runbook' }],
+          related: [
+            {
+              path: 'test/fixtures/kb-broken/runbooks/checkout/errors-again.mdx',
+              line: 8,
+              column: 5,
+              message: '`CheckoutLatencyHigh` is also the alert of this runbook',
+            },
+          ],
         },
       ],
     });
@@ -51,7 +59,12 @@ describe('--format github', () => {
 describe('--format sarif', () => {
   test('valid SARIF 2.1.0 (the official schema) with rule metadata, help URIs and related locations', () => {
     const run = lint('--format', 'sarif', 'test/fixtures/kb-broken');
-    const log = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string; shortDescription?: { text: string } }[] } }; results: { ruleId: string; relatedLocations?: unknown[] }[] }[] };
+    const log = JSON.parse(run.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri?: string; shortDescription?: { text: string } }[] } };
+        results: { ruleId: string; relatedLocations?: unknown[] }[];
+      }[];
+    };
     const schema = JSON.parse(readFileSync(join(PROJECT_DIR, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
     const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
     addFormats(ajv);

@@ -42,7 +42,7 @@ describe('measureSearch', () => {
 });
 
 describe('measureSearchUi', () => {
-  test('pastes each query into the site\'s own search box and times the results it shows', async () => {
+  test("pastes each query into the site's own search box and times the results it shows", async () => {
     const measured = await measureSearchUi(site.browser, {
       baseUrl: site.server.url,
       pagePath: '/runbooks/checkout/checkout-5xx/',

@@ -64,7 +64,11 @@ describe('search', () => {
     const before = await total();
     expect(paths.some((path) => !path.startsWith('/runbooks/'))).toBe(true);
     await page.locator('#search-page .filter-chip[data-filter="type"][data-value="Runbook"]').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-page .search-result-title')].every((link) => new URL((link as HTMLAnchorElement).href).pathname.startsWith('/runbooks/')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#search-page .search-result-title')].every((link) =>
+        new URL((link as HTMLAnchorElement).href).pathname.startsWith('/runbooks/'),
+      ),
+    );
     const narrowed = await resultPaths(page, '#search-page');
     expect(narrowed.length).toBeGreaterThan(0);
     expect(await total()).toBeLessThan(before);
@@ -83,7 +87,9 @@ describe('search', () => {
     await resultPaths(page, '#search-page');
     expect(filterFiles).toEqual([]);
     const fromBuild = (await page.evaluate(async () => (await fetch('/search-filters.json')).json())) as Record<string, Record<string, number>>;
-    const fromPagefind = await page.evaluate(`(async () => { const pagefind = await import('/pagefind/pagefind.js'); await pagefind.init(); return pagefind.filters(); })()`);
+    const fromPagefind = await page.evaluate(
+      `(async () => { const pagefind = await import('/pagefind/pagefind.js'); await pagefind.init(); return pagefind.filters(); })()`,
+    );
     expect(fromBuild).toEqual(fromPagefind);
     expect(Object.keys(fromBuild)).toEqual(expect.arrayContaining(['type', 'owner', 'service', 'review']));
     expect(await page.locator('#search-page .filter-chip').allTextContents()).toContain(`Runbook (${fromBuild['type']?.['Runbook']})`);
@@ -97,7 +103,9 @@ describe('search', () => {
     expect(await page.locator('#search-page .search-status').textContent()).toBe(`${total} results, showing the first 5`);
     await page.locator('#search-page .search-more').click();
     await page.waitForFunction(() => document.querySelectorAll('#search-page .search-result').length > 5);
-    const more = await page.locator('#search-page .search-result-title').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const more = await page
+      .locator('#search-page .search-result-title')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     expect(more.slice(0, 5)).toEqual(paths);
     expect(more).toHaveLength(Math.min(10, total));
     expect(new Set(more).size).toBe(more.length);
@@ -148,7 +156,9 @@ describe('search', () => {
   test('arriving from a glossary alias ("OOM"), the words the doc uses ("out of memory") are highlighted', async () => {
     const { page } = await site.open('/knowledge/why-batch-window/?highlight=OOM');
     await page.locator('.doc-body mark.pagefind-highlight').first().waitFor({ state: 'attached' });
-    const shown = await page.locator('.doc-body mark.pagefind-highlight').evaluateAll((marks) => marks.filter((mark) => mark.checkVisibility()).map((mark) => mark.textContent?.toLowerCase()));
+    const shown = await page
+      .locator('.doc-body mark.pagefind-highlight')
+      .evaluateAll((marks) => marks.filter((mark) => mark.checkVisibility()).map((mark) => mark.textContent?.toLowerCase()));
     expect(shown).toEqual(['out of memory']);
   });
 
@@ -176,7 +186,8 @@ describe('search at incident speed', () => {
   };
   const status = (page: Page) => page.locator('#search-page .search-status').textContent();
   const busy = (page: Page) => page.locator('#search-page .search-results').getAttribute('aria-busy');
-  const shownPaths = (page: Page) => page.locator('#search-page .search-result-title').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  const shownPaths = (page: Page) =>
+    page.locator('#search-page .search-result-title').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 
   test('a pasted alert name searches at once', async () => {
     const { page } = await site.open('/search/', CLIPBOARD, stopTime);
@@ -269,7 +280,9 @@ describe('search at incident speed', () => {
     await page.locator('#search-q').focus();
     await paste(page, 'CheckoutHighErrorRate');
     await searchDone(page, '#search-page');
-    expect(await status(page)).toBe('Search is not available: the search index did not load (on a new checkout, run `npm run build`). The site may be unreachable; reload the page to try again.');
+    expect(await status(page)).toBe(
+      'Search is not available: the search index did not load (on a new checkout, run `npm run build`). The site may be unreachable; reload the page to try again.',
+    );
     await page.unroute('**/pagefind/pagefind.js');
     await page.locator('#search-q').clear();
     await paste(page, 'CheckoutHighErrorRate');
@@ -333,7 +346,11 @@ describe('the page an engineer lands on', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.toc').isVisible()).toBe(false);
-    const printed = (selector: string) => page.locator(selector).first().evaluate((link) => getComputedStyle(link, '::after').content);
+    const printed = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((link) => getComputedStyle(link, '::after').content);
     expect(await printed('.doc-header a.alert')).toBe('" (/alerts/OrdersReplicaLagging/)"');
     expect(await printed('.doc-header .facts a[href^="https:"]')).toBe('" (https://pager.shop.example/schedules/data-platform)"');
   });
@@ -391,20 +408,36 @@ describe('self-contained and safe', () => {
     expect(site.consoleErrors.some((error) => error.includes('/runbooks/orders-db/replication-lag/') && /Content Security Policy/.test(error))).toBe(true);
   });
 
-  const PAGES = ['/', '/runbooks/checkout/checkout-5xx/', '/runbooks/orders-db/replication-lag/', '/dr-plans/orders-db/', '/onboarding/first-week/', '/glossary/', '/alerts/', '/alerts/NoSuchAlert/', '/rules/no-secrets/', '/search/?q=orders'];
+  const PAGES = [
+    '/',
+    '/runbooks/checkout/checkout-5xx/',
+    '/runbooks/orders-db/replication-lag/',
+    '/dr-plans/orders-db/',
+    '/onboarding/first-week/',
+    '/glossary/',
+    '/alerts/',
+    '/alerts/NoSuchAlert/',
+    '/rules/no-secrets/',
+    '/search/?q=orders',
+  ];
   const VARIANTS = [
     ['light', { colorScheme: 'light' }],
     ['dark, on a phone', { colorScheme: 'dark', viewport: { width: 375, height: 812 }, isMobile: true }],
   ] as const;
-  test.each(PAGES.flatMap((path) => VARIANTS.map(([variant, options]) => [path, variant, options] as const)))('no serious or critical accessibility violations on %s, %s (axe-core)', async (path, _variant, options) => {
-    const { page } = await site.open(path, { bypassCSP: true, ...options });
-    if (path.startsWith('/search/')) await resultPaths(page, '#search-page');
-    await page.evaluate(readFileSync(join(PROJECT_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
-    const serious = violations.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id} (${violation.nodes.length})`)).toEqual([]);
-    if (path === '/' && options.colorScheme === 'light') await page.screenshot({ path: join(SCREENSHOTS, 'home.png') });
-  });
+  test.each(PAGES.flatMap((path) => VARIANTS.map(([variant, options]) => [path, variant, options] as const)))(
+    'no serious or critical accessibility violations on %s, %s (axe-core)',
+    async (path, _variant, options) => {
+      const { page } = await site.open(path, { bypassCSP: true, ...options });
+      if (path.startsWith('/search/')) await resultPaths(page, '#search-page');
+      await page.evaluate(readFileSync(join(PROJECT_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+      const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+        violations: { id: string; impact: string; nodes: unknown[] }[];
+      };
+      const serious = violations.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      expect(serious.map((violation) => `${violation.id} (${violation.nodes.length})`)).toEqual([]);
+      if (path === '/' && options.colorScheme === 'light') await page.screenshot({ path: join(SCREENSHOTS, 'home.png') });
+    },
+  );
 
   test('no request ever left localhost', () => {
     expect(site.requests.length).toBeGreaterThan(20);

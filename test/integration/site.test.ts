@@ -21,7 +21,19 @@ beforeAll(() => {
 
 describe('astro build of a knowledge base', () => {
   test('renders home, a list page per type, search, 404 and one page per doc at /<id>/', () => {
-    for (const path of ['', 'runbooks', 'dr-plans', 'knowledge', 'onboarding', 'search', 'runbooks/checkout/checkout-5xx', 'runbooks/orders-db/replication-lag', 'dr-plans/orders-db', 'knowledge/why-batch-window', 'onboarding/first-week']) {
+    for (const path of [
+      '',
+      'runbooks',
+      'dr-plans',
+      'knowledge',
+      'onboarding',
+      'search',
+      'runbooks/checkout/checkout-5xx',
+      'runbooks/orders-db/replication-lag',
+      'dr-plans/orders-db',
+      'knowledge/why-batch-window',
+      'onboarding/first-week',
+    ]) {
       expect(existsSync(join(build.outDir, path, 'index.html')), `/${path}/`).toBe(true);
     }
     expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
@@ -74,7 +86,9 @@ describe('astro build of a knowledge base', () => {
   });
 
   test('a doc table scrolls inside a region keyboards can focus', () => {
-    expect(page('dr-plans/orders-db')).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Audience, Channel, Update every"><table>/);
+    expect(page('dr-plans/orders-db')).toMatch(
+      /<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Audience, Channel, Update every"><table>/,
+    );
   });
 
   test('home lists docs by type and the recently reviewed ones', () => {

@@ -31,7 +31,14 @@ async function run(url: string, argv: string[]) {
   const { main } = await importCli(url);
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { cwd: PROJECT_DIR, env: { OPSKB_CONTENT_DIR: FIXTURE_KB }, out: (line) => out.push(line), err: (line) => err.push(line), clock: () => new Date(`${TODAY}T12:00:00Z`), color: false };
+  const io: Io = {
+    cwd: PROJECT_DIR,
+    env: { OPSKB_CONTENT_DIR: FIXTURE_KB },
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    clock: () => new Date(`${TODAY}T12:00:00Z`),
+    color: false,
+  };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -89,7 +96,7 @@ describe('code bundle', () => {
     expect(await run(urls.cli, ['--version'])).toEqual({ code: 0, out: version, err: '' });
   }, 60_000);
 
-  test('bundles the drop-ins in place of their packages, and keeps our modules\' own locations', async () => {
+  test("bundles the drop-ins in place of their packages, and keeps our modules' own locations", async () => {
     const outdir = join(scratch, 'drop-ins');
     const inputs = await buildBundle(outdir);
     for (const [specifier, url] of DROP_INS) {
@@ -100,16 +107,20 @@ describe('code bundle', () => {
       const outsiders = packageFiles.flatMap((file) => inputs[file]?.importers ?? []).filter((importer) => !importer.startsWith(`node_modules/${specifier}/`));
       expect([...new Set(outsiders)], specifier).toEqual(packageFiles.length > 0 ? [dropIn] : []);
       // And modules that import the package by its name get the drop-in.
-      expect(inputs[dropIn]?.importers.some((importer) => importer.startsWith('node_modules/')), dropIn).toBe(true);
+      expect(
+        inputs[dropIn]?.importers.some((importer) => importer.startsWith('node_modules/')),
+        dropIn,
+      ).toBe(true);
     }
     // The bundle's location is left only in the banner of each output file: our modules' own are written in.
     const files = readdirSync(outdir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mjs'));
     expect(files).toEqual(expect.arrayContaining(['cli.mjs', 'linter.mjs', 'worker.mjs']));
-    for (const file of files) expect(readFileSync(join(outdir, file), 'utf8').match(/import\.meta\.(?:url|dirname|filename)/g), file).toEqual(['import.meta.url']);
+    for (const file of files)
+      expect(readFileSync(join(outdir, file), 'utf8').match(/import\.meta\.(?:url|dirname|filename)/g), file).toEqual(['import.meta.url']);
     expect(readFileSync(join(outdir, 'cli.mjs'), 'utf8')).toContain(JSON.stringify(SOURCE_URLS.cli));
   }, 60_000);
 
-  test('one bundle per fingerprint of the code: reused while it holds, replaced when it changes, another run\'s partial build left alone', async () => {
+  test("one bundle per fingerprint of the code: reused while it holds, replaced when it changes, another run's partial build left alone", async () => {
     const dir = join(scratch, 'fingerprints');
     const first = await codeUrls('code-a', dir);
     const builtAt = statSync(fileURLToPath(first.cli)).mtimeMs;
@@ -122,7 +133,9 @@ describe('code bundle', () => {
     utimesSync(join(dir, '1111111111111111.4343.partial'), twoHoursAgo, twoHoursAgo);
     const second = await codeUrls('code-b', dir);
     expect(second.cli).not.toBe(first.cli);
-    expect(readdirSync(dir).sort()).toEqual(['0000000000000000.4242.partial', relative(dir, fileURLToPath(new URL('.', second.cli))).replace(/\/$/, '')].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      ['0000000000000000.4242.partial', relative(dir, fileURLToPath(new URL('.', second.cli))).replace(/\/$/, '')].sort(),
+    );
   }, 60_000);
 
   test('the sources serve when the bundle cannot be written, or when asked for', async () => {

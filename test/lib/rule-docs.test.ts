@@ -9,7 +9,9 @@ import { PROJECT_DIR } from '../support/fixtures.ts';
 
 describe('rule documentation', () => {
   test('every rule file in lint-rules/ is a documented rule, and the other way round', () => {
-    const files = readdirSync(join(PROJECT_DIR, 'lint-rules')).filter((name) => name !== 'index.ts').map((name) => name.replace(/\.ts$/, ''));
+    const files = readdirSync(join(PROJECT_DIR, 'lint-rules'))
+      .filter((name) => name !== 'index.ts')
+      .map((name) => name.replace(/\.ts$/, ''));
     expect([...files].sort()).toEqual([...DOCUMENTED_RULES].sort());
     for (const id of Object.keys(RULES)) expect(RULES[id as keyof typeof RULES].meta.id).toBe(id);
   });

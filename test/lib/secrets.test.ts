@@ -1,13 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { describeSecret, detectSecrets, isPlaceholder, maskSecret, shannonEntropy, SHORTEST_SECRET_TEXT, type DetectOptions, type SecretKind } from '../../src/lib/lint/secrets.ts';
+import {
+  describeSecret,
+  detectSecrets,
+  isPlaceholder,
+  maskSecret,
+  shannonEntropy,
+  SHORTEST_SECRET_TEXT,
+  type DetectOptions,
+  type SecretKind,
+} from '../../src/lib/lint/secrets.ts';
 
 // Every value below is made up for these tests: pattern-valid, never issued by anyone.
 const GITHUB = 'ghp_8E78ew7b4BbLoxpwXMOwnnzRT95bWUREqEHV';
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmaXh0dXJlLXVzZXIiLCJpYXQiOjE3NjcyMjU2MDB9.LViJXq0W-ziylVQSMo30yzRdMN7jndmPdNQ9Fd-pXgo';
-const KEY_BODY = [
-  '7IlzGTTAx24NOfdReJkZczW1CRsE5ZgAELaH+rsYNgeBSvaHhgb41vv9erGRCuRb',
-  '7Cn+ce4uoGwDdR7Pn65un43sZMVIx0QPbrHQk+EQMfuZ4cWPrgVsyvbrMnZnKtKV',
-].join('\n');
+const KEY_BODY = ['7IlzGTTAx24NOfdReJkZczW1CRsE5ZgAELaH+rsYNgeBSvaHhgb41vv9erGRCuRb', '7Cn+ce4uoGwDdR7Pn65un43sZMVIx0QPbrHQk+EQMfuZ4cWPrgVsyvbrMnZnKtKV'].join(
+  '\n',
+);
 const WEBHOOK = 'https://hooks.slack.com/services/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';
 const SIGNATURE = 'VVy5XgdsmUWc2w5DG3WJ8orquVXMs3myqVgg';
 const CODE_BLOCK: DetectOptions = { context: 'code', scanEntropy: true };
@@ -21,19 +29,49 @@ describe('detectSecrets', () => {
   test.each<[string, string, SecretKind, string]>([
     ['AWS access key id', 'aws_access_key_id = AKIAL2BHZKD4SICPNR6A', 'aws-access-key-id', 'AKIAL2BHZKD4SICPNR6A'],
     ['AWS session key id', 'export AWS_ACCESS_KEY_ID=ASIAUNSTSJM6WXAYPUVO', 'aws-access-key-id', 'ASIAUNSTSJM6WXAYPUVO'],
-    ['AWS secret key in a credentials file', 'aws_secret_access_key = NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm', 'aws-secret-access-key', 'NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm'],
-    ['AWS secret key in the environment', 'AWS_SECRET_ACCESS_KEY=NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm', 'aws-secret-access-key', 'NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm'],
-    ['AWS secret key in `aws sts` output', '"SecretAccessKey": "NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm",', 'aws-secret-access-key', 'NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm'],
+    [
+      'AWS secret key in a credentials file',
+      'aws_secret_access_key = NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm',
+      'aws-secret-access-key',
+      'NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm',
+    ],
+    [
+      'AWS secret key in the environment',
+      'AWS_SECRET_ACCESS_KEY=NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm',
+      'aws-secret-access-key',
+      'NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm',
+    ],
+    [
+      'AWS secret key in `aws sts` output',
+      '"SecretAccessKey": "NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm",',
+      'aws-secret-access-key',
+      'NVw5+v+nucAnn3Dsr4VhfIl2bg+GdUhxXZ3d9hWm',
+    ],
     ['GitHub personal token', `git clone https://github.com/acme/x --token ${GITHUB}`, 'github-token', GITHUB],
     ['GitHub OAuth token', 'gho_R8fK2mQ9vL4xT7nW1pZ6sB3cY5hJ0dG8aE2u', 'github-token', 'gho_R8fK2mQ9vL4xT7nW1pZ6sB3cY5hJ0dG8aE2u'],
     ['GitHub app token', 'ghs_R8fK2mQ9vL4xT7nW1pZ6sB3cY5hJ0dG8aE2u', 'github-token', 'ghs_R8fK2mQ9vL4xT7nW1pZ6sB3cY5hJ0dG8aE2u'],
-    ['GitHub fine-grained token', 'github_pat_11ABCDEFG0R8fK2mQ9vL4x_T7nW1pZ6sB3cY5hJ0dG8aE2u', 'github-token', 'github_pat_11ABCDEFG0R8fK2mQ9vL4x_T7nW1pZ6sB3cY5hJ0dG8aE2u'],
+    [
+      'GitHub fine-grained token',
+      'github_pat_11ABCDEFG0R8fK2mQ9vL4x_T7nW1pZ6sB3cY5hJ0dG8aE2u',
+      'github-token',
+      'github_pat_11ABCDEFG0R8fK2mQ9vL4x_T7nW1pZ6sB3cY5hJ0dG8aE2u',
+    ],
     ['GitLab token', 'token: glpat-WDPBdVD54TKCCnAz6FhW', 'gitlab-token', 'glpat-WDPBdVD54TKCCnAz6FhW'],
-    ['Slack bot token', 'SLACK_BOT_TOKEN=xoxb-194235707244-1276389166309-mAe9QZOq5fdU2CHCgCZiVAeI', 'slack-token', 'xoxb-194235707244-1276389166309-mAe9QZOq5fdU2CHCgCZiVAeI'],
+    [
+      'Slack bot token',
+      'SLACK_BOT_TOKEN=xoxb-194235707244-1276389166309-mAe9QZOq5fdU2CHCgCZiVAeI',
+      'slack-token',
+      'xoxb-194235707244-1276389166309-mAe9QZOq5fdU2CHCgCZiVAeI',
+    ],
     ['Slack user token', 'xoxp-194235707244-1276389166309-mAe9QZOq5fdU', 'slack-token', 'xoxp-194235707244-1276389166309-mAe9QZOq5fdU'],
     ['Slack webhook URL', `curl -X POST ${WEBHOOK} -d @alert.json`, 'slack-webhook', WEBHOOK],
     ['JWT', `ACCESS_TOKEN=${JWT}`, 'jwt', JWT],
-    ['JWT with a key id', 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJjaSJ9.dozjgNryP4J3jVmNHl0w5N', 'jwt', 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJjaSJ9.dozjgNryP4J3jVmNHl0w5N'],
+    [
+      'JWT with a key id',
+      'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJjaSJ9.dozjgNryP4J3jVmNHl0w5N',
+      'jwt',
+      'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJjaSJ9.dozjgNryP4J3jVmNHl0w5N',
+    ],
     ['password in an https URL', 'git clone https://deploy:Zr8vK2pLm4Qx@git.shop.internal/app.git', 'url-credentials', 'Zr8vK2pLm4Qx'],
     ['password in a database URL', 'DATABASE_URL="postgres://app:Kestrel2026@db:5432/orders"', 'url-credentials', 'Kestrel2026'],
     ['password in a Redis URL without user', 'redis://:Wq3nX8vLp5Zk@cache:6379/0', 'url-credentials', 'Wq3nX8vLp5Zk'],
@@ -144,13 +182,12 @@ describe('detectSecrets', () => {
     expect(found(text, CODE_BLOCK)).toEqual([]);
   });
 
-  test.each([
-    ['the token: expired.'],
-    ['Check the password: Vault holds it.'],
-    ['Rotate the secret: see the security wiki'],
-  ])('does not read the sentence %j as an assignment', (text) => {
-    expect(found(text, { context: 'prose' })).toEqual([]);
-  });
+  test.each([['the token: expired.'], ['Check the password: Vault holds it.'], ['Rotate the secret: see the security wiki']])(
+    'does not read the sentence %j as an assignment',
+    (text) => {
+      expect(found(text, { context: 'prose' })).toEqual([]);
+    },
+  );
 
   test('reads a credential in a sentence without its full stop', () => {
     expect(found('The replication password: Hx8vLq2Zr5Tn. Check the primary.', { context: 'prose' })).toEqual([['assignment', 'Hx8vLq2Zr5Tn']]);
@@ -262,12 +299,22 @@ describe('shannonEntropy', () => {
 });
 
 describe('isPlaceholder', () => {
-  test.each(['<TOKEN>', '$TOKEN', '${TOKEN}', '$(vault read -field=token kv/ci)', '{{ .Values.token }}', 'xxxx', 'XXXXXXXX', '****', '...', 'changeme', 'your-token-here', 'AKIAIOSFODNN7EXAMPLE'])(
-    '%j is a placeholder',
-    (value) => {
-      expect(isPlaceholder(value)).toBe(true);
-    },
-  );
+  test.each([
+    '<TOKEN>',
+    '$TOKEN',
+    '${TOKEN}',
+    '$(vault read -field=token kv/ci)',
+    '{{ .Values.token }}',
+    'xxxx',
+    'XXXXXXXX',
+    '****',
+    '...',
+    'changeme',
+    'your-token-here',
+    'AKIAIOSFODNN7EXAMPLE',
+  ])('%j is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
 
   test.each(['hunter2', 'Pa$sword1', GITHUB, 'Kestrel2026!'])('%j is not', (value) => {
     expect(isPlaceholder(value)).toBe(false);
@@ -277,7 +324,11 @@ describe('isPlaceholder', () => {
 describe('describeSecret', () => {
   test.each<[string, DetectOptions, { label: string; detail: string; reference: string }]>([
     ['export PGPASSWORD=Kestrel2026!', {}, { label: 'password', detail: ' assigned to `PGPASSWORD`', reference: 'PGPASSWORD' }],
-    ['spring.datasource.password=Tq5zN8rWx2Lm', {}, { label: 'password', detail: ' assigned to `spring.datasource.password`', reference: 'SPRING_DATASOURCE_PASSWORD' }],
+    [
+      'spring.datasource.password=Tq5zN8rWx2Lm',
+      {},
+      { label: 'password', detail: ' assigned to `spring.datasource.password`', reference: 'SPRING_DATASOURCE_PASSWORD' },
+    ],
     ['{"apiKey": "q8Zk2mVt9LwX4pRn"}', {}, { label: 'API key', detail: ' assigned to `apiKey`', reference: 'API_KEY' }],
     ['vault login -token=hvs.CAESIJ3kPq8ZyWm2LxRtNbVf', {}, { label: 'token', detail: ' after `-token`', reference: 'TOKEN' }],
     ['mysql -u root -pS3cr3t orders', {}, { label: 'password', detail: ' after `-p`', reference: 'PASSWORD' }],

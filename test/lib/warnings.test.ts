@@ -3,7 +3,12 @@ import { isHeadInjectDirectiveWarning } from '../../src/integrations/warnings.ts
 
 describe('isHeadInjectDirectiveWarning', () => {
   test('matches the per-MDX-file head-inject directive warning only', () => {
-    expect(isHeadInjectDirectiveWarning({ code: 'MODULE_LEVEL_DIRECTIVE', message: 'Module level directives cause errors when bundled, "use astro:head-inject" in "content/x.mdx" was ignored.' })).toBe(true);
+    expect(
+      isHeadInjectDirectiveWarning({
+        code: 'MODULE_LEVEL_DIRECTIVE',
+        message: 'Module level directives cause errors when bundled, "use astro:head-inject" in "content/x.mdx" was ignored.',
+      }),
+    ).toBe(true);
   });
 
   test.each([

@@ -4,9 +4,12 @@ import codeBlocks, { DESTRUCTIVE_COMMANDS, findDestructiveCommand, findPrompts }
 import { linesOf, lintFixture, RULE_FIXTURES } from '../support/fixtures.ts';
 
 const RULE = 'opskb:code-blocks';
-const NO_LANGUAGE = 'Code block has no language: add one after the backticks (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
-const INDENTED = 'Indented code block: use a fenced block with a language (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
-const prompt = (text: string) => `Shell prompt \`${text}\` at the start of the line breaks copy-paste: remove it (show output in a separate \`\`\`\` \`\`\`text \`\`\`\` block).`;
+const NO_LANGUAGE =
+  'Code block has no language: add one after the backticks (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
+const INDENTED =
+  'Indented code block: use a fenced block with a language (```` ```bash ````, ```` ```sql ````, ```` ```text ````) so it is highlighted and readers know what it is.';
+const prompt = (text: string) =>
+  `Shell prompt \`${text}\` at the start of the line breaks copy-paste: remove it (show output in a separate \`\`\`\` \`\`\`text \`\`\`\` block).`;
 const FIX_MDX = 'add a `<Warning>` callout or a blockquote starting with "Warning"';
 const FIX_MD = 'add a blockquote starting with "Warning" (`> **Warning:** …`)';
 const destructive = (name: string, fix: string) =>
@@ -59,10 +62,7 @@ describe('opskb:code-blocks', () => {
 
   test('options: shellLanguages replaces the defaults, destructive adds commands named as matched', async () => {
     const findings = await lintFixture('code-blocks/options.mdx', { contentDir: join(RULE_FIXTURES, 'code-blocks/kb-options') });
-    expect(linesOf(findings, RULE)).toEqual([
-      `20:1 ${prompt('$ ')}`,
-      `33:28 ${destructive('vault kv destroy', FIX_MDX)}`,
-    ]);
+    expect(linesOf(findings, RULE)).toEqual([`20:1 ${prompt('$ ')}`, `33:28 ${destructive('vault kv destroy', FIX_MDX)}`]);
   });
 
   test('an option that is not a regular expression is rejected with its name', () => {
@@ -124,11 +124,31 @@ describe('findDestructiveCommand', () => {
 
   test('every command of the table is covered above', () => {
     expect(DESTRUCTIVE_COMMANDS.map((command) => command.name)).toEqual([
-      'rm -r', 'find -delete', 'kubectl delete', 'kubectl drain', 'kubectl scale --replicas=0', 'helm uninstall',
-      'terraform destroy', 'terraform apply -destroy', 'git push --force', 'git reset --hard', 'dd of=/dev/…', 'mkfs',
-      'aws s3 rm --recursive', 'aws s3 rb --force', 'aws rds delete-db-instance', 'aws rds delete-db-cluster',
-      'aws ec2 terminate-instances', 'DROP TABLE', 'DROP DATABASE', 'DROP SCHEMA', 'dropdb', 'TRUNCATE',
-      'DELETE FROM without WHERE', 'FLUSHALL', 'FLUSHDB',
+      'rm -r',
+      'find -delete',
+      'kubectl delete',
+      'kubectl drain',
+      'kubectl scale --replicas=0',
+      'helm uninstall',
+      'terraform destroy',
+      'terraform apply -destroy',
+      'git push --force',
+      'git reset --hard',
+      'dd of=/dev/…',
+      'mkfs',
+      'aws s3 rm --recursive',
+      'aws s3 rb --force',
+      'aws rds delete-db-instance',
+      'aws rds delete-db-cluster',
+      'aws ec2 terminate-instances',
+      'DROP TABLE',
+      'DROP DATABASE',
+      'DROP SCHEMA',
+      'dropdb',
+      'TRUNCATE',
+      'DELETE FROM without WHERE',
+      'FLUSHALL',
+      'FLUSHDB',
     ]);
   });
 
@@ -153,7 +173,7 @@ describe('findDestructiveCommand', () => {
     ['a plain git push', 'bash', 'git push origin release'],
     ['a soft git reset', 'bash', 'git reset --soft HEAD~1'],
     ['DELETE FROM with WHERE', 'sql', 'DELETE FROM x WHERE id = 1;'],
-    ['DELETE FROM with WHERE on the next line', 'sql', 'DELETE FROM carts\nWHERE updated_at < now() - interval \'30 days\';'],
+    ['DELETE FROM with WHERE on the next line', 'sql', "DELETE FROM carts\nWHERE updated_at < now() - interval '30 days';"],
     ['a table named drop_log', 'sql', 'SELECT id, dropped_at FROM drop_log;'],
     ['pg_drop_replication_slot', 'sql', "SELECT pg_drop_replication_slot('old');"],
     ['a shell comment', 'bash', '# never rm -rf the data directory\nls /var/lib/postgresql'],

@@ -7,8 +7,10 @@ import { linesOf, lintFixture, RULE_FIXTURES } from '../support/fixtures.ts';
 
 const RULE = 'opskb:mdx-safety';
 const ONLY_CALLOUTS = 'only `Warning`, `Danger`, `Note` may be used in docs (MDX runs at build time). Remove it or ask for it to be added to the allowlist.';
-const ONLY_HTML = 'docs may use only `details`, `summary`, `kbd`, `br`, `sub`, `sup`, `abbr` from HTML (MDX compiles tags to JavaScript). Write Markdown instead, or ask for it to be added to the allowlist.';
-const NEVER_HTML = "is never allowed in docs: it can run or load code, or restyle the page, in readers' browsers. Remove it; to show it as an example, put it in a fenced code block.";
+const ONLY_HTML =
+  'docs may use only `details`, `summary`, `kbd`, `br`, `sub`, `sup`, `abbr` from HTML (MDX compiles tags to JavaScript). Write Markdown instead, or ask for it to be added to the allowlist.';
+const NEVER_HTML =
+  "is never allowed in docs: it can run or load code, or restyle the page, in readers' browsers. Remove it; to show it as an example, put it in a fenced code block.";
 const IMPORT_POLICY = 'docs may import only `Warning`, `Danger`, `Note` from `@opskb/mdx`.';
 const EXPRESSION = 'is not allowed: MDX expressions run at build time. Write the text literally or put it in backticks.';
 
@@ -116,7 +118,11 @@ describe('checkMdxSafety', () => {
   });
 
   test('refuses default, side-effect and renamed imports, and every kind of export', () => {
-    expect(check("import Warning from '@opskb/mdx'\nimport '@opskb/mdx'\nimport { Warning as Box } from '@opskb/mdx'\nexport default function Layout() {}\nexport * from './other.js'")).toEqual([
+    expect(
+      check(
+        "import Warning from '@opskb/mdx'\nimport '@opskb/mdx'\nimport { Warning as Box } from '@opskb/mdx'\nexport default function Layout() {}\nexport * from './other.js'",
+      ),
+    ).toEqual([
       `1:1 Import of \`default as Warning\` from \`@opskb/mdx\` is not allowed: ${IMPORT_POLICY}`,
       '2:1 Import of `@opskb/mdx` for its side effects is not allowed: docs may import only `Warning`, `Danger`, `Note` from `@opskb/mdx`, by name.',
       `3:1 Import of \`Warning as Box\` from \`@opskb/mdx\` is not allowed: ${IMPORT_POLICY}`,
@@ -126,7 +132,12 @@ describe('checkMdxSafety', () => {
   });
 
   test('refuses event handlers in any case, and script URLs however they are disguised', () => {
-    expect(check('<details ONCLICK="x" onmouseover="y">\n<summary>s</summary>\n</details>\n\n<a href={"javascript:x"} src=" JaVa\tScRiPt:x" cite="vbscript:x" title="javascript: is text here">a</a>', { htmlElements: ['details', 'summary', 'a'] })).toEqual([
+    expect(
+      check(
+        '<details ONCLICK="x" onmouseover="y">\n<summary>s</summary>\n</details>\n\n<a href={"javascript:x"} src=" JaVa\tScRiPt:x" cite="vbscript:x" title="javascript: is text here">a</a>',
+        { htmlElements: ['details', 'summary', 'a'] },
+      ),
+    ).toEqual([
       "1:10 Event handler attribute `ONCLICK` on `<details>` is not allowed: it runs JavaScript in readers' browsers. Remove it.",
       "1:22 Event handler attribute `onmouseover` on `<details>` is not allowed: it runs JavaScript in readers' browsers. Remove it.",
       '5:4 Attribute `href={"javascript:x"}` on `<a>` is not allowed: attribute values that are JavaScript expressions run at build time. Use a plain string instead, e.g. `href="…"`.',
@@ -152,7 +163,9 @@ describe('checkMdxSafety', () => {
 
   test('uses the allowlists it is given', () => {
     const options = { components: ['Callout'], htmlElements: [], importSources: ['@acme/docs'] };
-    expect(check("import { Callout } from '@acme/docs'\nimport { Warning } from '@opskb/mdx'\n\n<Callout kind=\"tip\">Hi</Callout> <Warning /> <br />", options)).toEqual([
+    expect(
+      check("import { Callout } from '@acme/docs'\nimport { Warning } from '@opskb/mdx'\n\n<Callout kind=\"tip\">Hi</Callout> <Warning /> <br />", options),
+    ).toEqual([
       '2:1 Import from `@opskb/mdx` is not allowed: docs may import only `Callout` from `@acme/docs`.',
       '4:34 JSX component `<Warning>` is not allowed: only `Callout` may be used in docs (MDX runs at build time). Remove it or ask for it to be added to the allowlist.',
       '4:46 HTML element `<br>` is not allowed: docs may use no HTML tags (MDX compiles tags to JavaScript). Write Markdown instead, or ask for it to be added to the allowlist.',

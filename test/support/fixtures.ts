@@ -13,10 +13,7 @@ export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 /** "Today" in every test: results never depend on the clock. */
 export const TODAY = '2026-11-26';
 
-export async function lintFixture(
-  path: string,
-  options: { type?: DocType; today?: string; contentDir?: string } = {},
-): Promise<Finding[]> {
+export async function lintFixture(path: string, options: { type?: DocType; today?: string; contentDir?: string } = {}): Promise<Finding[]> {
   const result = await lintFiles([join(RULE_FIXTURES, path)], {
     contentDir: options.contentDir ?? FIXTURE_KB,
     today: options.today ?? TODAY,

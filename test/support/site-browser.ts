@@ -11,7 +11,11 @@ export type SiteSession = {
   readonly requests: string[];
   readonly consoleErrors: string[];
   /** A new context and page at `path`; `prepare` runs on the page before it navigates (routes, a fake clock). */
-  open(path: string, options?: Parameters<Browser['newContext']>[0], prepare?: (page: Page) => Promise<unknown>): Promise<{ page: Page; context: BrowserContext }>;
+  open(
+    path: string,
+    options?: Parameters<Browser['newContext']>[0],
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 };
 

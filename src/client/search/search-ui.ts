@@ -150,7 +150,15 @@ export class SearchUI {
     this.list.after(this.more);
     this.input.addEventListener('input', (event) => void this.run(event instanceof InputEvent && WHOLE_QUERY_INPUT.has(event.inputType)));
     // Warm up on focus; a failure here is reported by the search that needs it.
-    this.input.addEventListener('focus', () => void loadPagefind().then(() => this.renderFilters(), () => undefined), { once: true });
+    this.input.addEventListener(
+      'focus',
+      () =>
+        void loadPagefind().then(
+          () => this.renderFilters(),
+          () => undefined,
+        ),
+      { once: true },
+    );
     this.input.addEventListener('keydown', (event) => {
       // Keys that pick a candidate of an input method (Japanese, Chinese…) are not ours.
       if (event.isComposing || event.keyCode === 229) return;
@@ -264,7 +272,8 @@ export class SearchUI {
     try {
       pagefind = await loadPagefind();
     } catch {
-      if (generation === this.generation) this.fail(`Search is not available: the search index did not load (on a new checkout, run \`npm run build\`). ${UNREACHABLE}`);
+      if (generation === this.generation)
+        this.fail(`Search is not available: the search index did not load (on a new checkout, run \`npm run build\`). ${UNREACHABLE}`);
       return false;
     }
     void this.renderFilters();

@@ -75,7 +75,10 @@ function watchTree(root: number): { stop(): void; peakKb(): number } {
   let peak = 0;
   const sample = () => {
     if (!existsSync('/proc/self/status')) return;
-    peak = Math.max(peak, processTree(root).reduce((sum, pid) => sum + rssKb(pid, 'VmRSS'), 0));
+    peak = Math.max(
+      peak,
+      processTree(root).reduce((sum, pid) => sum + rssKb(pid, 'VmRSS'), 0),
+    );
   };
   sample();
   const timer = setInterval(sample, TREE_POLL_MS);
@@ -217,6 +220,9 @@ export function summarise(measurements: readonly Measurement[]): Summary {
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }

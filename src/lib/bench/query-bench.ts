@@ -83,9 +83,7 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
     });
     if (pageLoad.value.status !== 200) throw new SearchBenchError(`${pageUrl} answered ${pageLoad.value.status}, expected 200`);
 
-    const importScript = await recorder.step(() =>
-      timed(page, `globalThis.__benchPagefind = await import('/pagefind/pagefind.js');`),
-    );
+    const importScript = await recorder.step(() => timed(page, `globalThis.__benchPagefind = await import('/pagefind/pagefind.js');`));
     const fetched = JSON.stringify(options.fetchedAtInit ?? []);
     const init = await recorder.step(() =>
       timed(page, `await Promise.all([globalThis.__benchPagefind.init(), ...${fetched}.map((url) => fetch(url).then((response) => response.arrayBuffer()))]);`),
@@ -269,7 +267,10 @@ export type UiQueryPlan = { readonly text: string; /** Results the API found for
 const UI_WAIT_MS = 10_000;
 
 /** One pass in a fresh browser context: open the search UI, then paste each query in turn. */
-export async function measureSearchUi(browser: Browser, options: { baseUrl: string; pagePath: string; ui: SearchUi; queries: readonly UiQueryPlan[] }): Promise<UiQuery[]> {
+export async function measureSearchUi(
+  browser: Browser,
+  options: { baseUrl: string; pagePath: string; ui: SearchUi; queries: readonly UiQueryPlan[] },
+): Promise<UiQuery[]> {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const { ui } = options;
   try {
@@ -310,12 +311,16 @@ export async function measureSearchUi(browser: Browser, options: { baseUrl: stri
       } catch {
         throw new SearchBenchError(`${options.pagePath}: the results of the previous query stayed after the box was cleared`);
       }
-      await page.evaluate(`(async () => { Object.assign(globalThis.__benchUi, { want: ${want}, start: 0, first: 0, done: 0 }); await navigator.clipboard.writeText(${JSON.stringify(query.text)}); })()`);
+      await page.evaluate(
+        `(async () => { Object.assign(globalThis.__benchUi, { want: ${want}, start: 0, first: 0, done: 0 }); await navigator.clipboard.writeText(${JSON.stringify(query.text)}); })()`,
+      );
       await page.keyboard.press('Control+V');
       try {
         await pollPage(page, 'globalThis.__benchUi.done > 0');
       } catch {
-        throw new SearchBenchError(`pasting \`${query.text}\` into \`${ui.input}\` did not show ${want} results (\`${ui.shownResult}\`) within ${UI_WAIT_MS / 1000} s`);
+        throw new SearchBenchError(
+          `pasting \`${query.text}\` into \`${ui.input}\` did not show ${want} results (\`${ui.shownResult}\`) within ${UI_WAIT_MS / 1000} s`,
+        );
       }
       const probe = await page.evaluate('globalThis.__benchUi');
       const start = numberField(probe, 'start');

@@ -3,7 +3,20 @@
 // build time, memory, output size and search transfers against opskb's targets. The pure parts
 // (the Starlight project, size and transfer accounting, targets, the report) are exported for tests.
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +24,17 @@ import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { startStaticServer } from '../site/static-server.ts';
 import { detectRssProbe, formatTable, measureCommand, median, summarise, type CommandSpec, type Measurement, type RssProbe, type Summary } from './measure.ts';
-import { measureSearch, measureSearchUi, OPSKB_SEARCH_UI, STARLIGHT_SEARCH_UI, type SearchRun, type SearchStep, type SearchUi, type Transfer, type UiQuery } from './query-bench.ts';
+import {
+  measureSearch,
+  measureSearchUi,
+  OPSKB_SEARCH_UI,
+  STARLIGHT_SEARCH_UI,
+  type SearchRun,
+  type SearchStep,
+  type SearchUi,
+  type Transfer,
+  type UiQuery,
+} from './query-bench.ts';
 import { docMix, generateSyntheticKb, writeSyntheticKb, type SyntheticKb } from './synthetic-kb.ts';
 
 const KB = 1024;
@@ -124,7 +147,10 @@ export function toStarlightDoc(path: string, content: string): StarlightDoc {
     const component = COMPONENT.exec(withoutCode(line));
     if (component) {
       const name = component[1] ?? '';
-      return skip(index, isCallout(name) ? `<${name}> inside a paragraph: only callouts on their own lines are converted` : `<${name}> is an opskb-only component`);
+      return skip(
+        index,
+        isCallout(name) ? `<${name}> inside a paragraph: only callouts on their own lines are converted` : `<${name}> is an opskb-only component`,
+      );
     }
     out.push(line);
   }
@@ -367,7 +393,15 @@ export function summariseSearch(run: SearchRun, queries: QueryPlan): SearchFigur
   const later = run.later.map((step, index): QueryFigures => {
     const summary = summariseTransfers(step.transfers);
     const cachedMs = run.laterCached[index]?.ms ?? Number.NaN;
-    return { query: step.query ?? '', kind: queries.later[index]?.kind ?? 'alert', bytes: summary.bytes, requests: summary.requests, ms: step.ms, cachedMs, results: step.results ?? 0 };
+    return {
+      query: step.query ?? '',
+      kind: queries.later[index]?.kind ?? 'alert',
+      bytes: summary.bytes,
+      requests: summary.requests,
+      ms: step.ms,
+      cachedMs,
+      results: step.results ?? 0,
+    };
   });
   const steps: SearchStep[] = [run.pageLoad, run.importScript, run.init, run.first, run.repeat, ...run.later, ...run.laterCached];
   return {
@@ -377,7 +411,12 @@ export function summariseSearch(run: SearchRun, queries: QueryPlan): SearchFigur
     pagefindJsBytes: summariseTransfers(run.importScript.transfers).bytes,
     initBytes: summariseTransfers(run.init.transfers).bytes,
     initMs: run.init.ms,
-    firstQuery: { bytes: summariseTransfers(firstTransfers).bytes, ms: run.first.ms, results: run.first.results ?? 0, summary: summariseTransfers(firstTransfers) },
+    firstQuery: {
+      bytes: summariseTransfers(firstTransfers).bytes,
+      ms: run.first.ms,
+      results: run.first.results ?? 0,
+      summary: summariseTransfers(firstTransfers),
+    },
     repeatMs: run.repeat.ms,
     later,
     laterBytes: { median: median(later.map((query) => query.bytes)), max: Math.max(...later.map((query) => query.bytes)) },
@@ -408,7 +447,10 @@ export function combineSearchPasses(passes: readonly SearchFigures[]): SearchFig
     ['doc page load', (figures) => figures.pageBytes],
     ['pagefind.js', (figures) => figures.pagefindJsBytes],
     ['first query', (figures) => figures.firstQuery.bytes],
-    ...first.later.map((query, index): [string, (figures: SearchFigures) => number] => [`\`${query.query}\``, (figures) => figures.later[index]?.bytes ?? Number.NaN]),
+    ...first.later.map((query, index): [string, (figures: SearchFigures) => number] => [
+      `\`${query.query}\``,
+      (figures) => figures.later[index]?.bytes ?? Number.NaN,
+    ]),
   ];
   const bytesDiffer = measures.flatMap(([name, pick]) => {
     const values = passes.map(pick);
@@ -553,8 +595,7 @@ export function parseBuildPhases(log: string): BuildPhases {
     else if ((match = TIMERS.opskbPagefind.exec(line) ?? TIMERS.starlightPagefind.exec(line))) {
       phases.pagefindSeconds = read(match);
       if (phases.totalSeconds !== undefined) phases.pagefindAfterAstro = true;
-    }
-    else if ((match = TIMERS.total.exec(line))) {
+    } else if ((match = TIMERS.total.exec(line))) {
       phases.pages = Number(match[1]);
       phases.totalSeconds = read(match, 2);
     } else if ((match = TIMERS.completed.exec(line))) {
@@ -635,7 +676,12 @@ export function combineSearchBoxPasses(passes: readonly (readonly UiQuery[])[], 
   const queries = first.map((query, index): UiQuery => {
     const same = passes.map((pass) => pass[index]);
     if (same.some((other) => other?.query !== query.query)) throw new SiteBenchError(`search box passes disagree on query ${index + 1} (\`${query.query}\`)`);
-    return { query: query.query, shown: query.shown, firstMs: median(same.map((other) => other?.firstMs ?? Number.NaN)), allMs: median(same.map((other) => other?.allMs ?? Number.NaN)) };
+    return {
+      query: query.query,
+      shown: query.shown,
+      firstMs: median(same.map((other) => other?.firstMs ?? Number.NaN)),
+      allMs: median(same.map((other) => other?.allMs ?? Number.NaN)),
+    };
   });
   const later = queries.filter((query, index) => index > 0 || query.query !== firstQuery);
   const spread = (values: readonly number[]) => ({ median: median(values), max: Math.max(...values) });
@@ -652,7 +698,10 @@ export function evaluateTargets(opskb: SiteFigures, starlight: SiteFigures | und
   return [
     {
       name: 'opskb build wall ÷ Starlight build wall',
-      value: ratio === undefined ? 'not measured (--skip-starlight)' : `${ratio.toFixed(2)}× (${wall.toFixed(1)} s vs ${starlight?.build.summary.medianWallSeconds.toFixed(1)} s)`,
+      value:
+        ratio === undefined
+          ? 'not measured (--skip-starlight)'
+          : `${ratio.toFixed(2)}× (${wall.toFixed(1)} s vs ${starlight?.build.summary.medianWallSeconds.toFixed(1)} s)`,
       target: `≤ ${SITE_TARGETS.buildWallRatio}×`,
       pass: ratio === undefined ? undefined : ratio <= SITE_TARGETS.buildWallRatio,
     },
@@ -723,12 +772,20 @@ export function formatReport(report: SiteBenchReport): string {
       row('later queries, median / max ms', (site) => `${site.search.laterMs.median.toFixed(0)} / ${site.search.laterMs.max.toFixed(0)}`),
       ...(sites.some((site) => site.searchBox)
         ? [
-            row('search box: paste → 1st result, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterFirstMs.median.toFixed(0)} / ${site.searchBox.laterFirstMs.max.toFixed(0)}` : '-')),
-            row('search box: paste → up to 5 results, later median / max ms', (site) => (site.searchBox ? `${site.searchBox.laterAllMs.median.toFixed(0)} / ${site.searchBox.laterAllMs.max.toFixed(0)}` : '-')),
+            row('search box: paste → 1st result, later median / max ms', (site) =>
+              site.searchBox ? `${site.searchBox.laterFirstMs.median.toFixed(0)} / ${site.searchBox.laterFirstMs.max.toFixed(0)}` : '-',
+            ),
+            row('search box: paste → up to 5 results, later median / max ms', (site) =>
+              site.searchBox ? `${site.searchBox.laterAllMs.median.toFixed(0)} / ${site.searchBox.laterAllMs.max.toFixed(0)}` : '-',
+            ),
           ]
         : []),
       ...(sites.some((site) => site.search.requestFloor)
-        ? [row('one request / five at once, ms', (site) => (site.search.requestFloor ? `${site.search.requestFloor.oneMs.toFixed(1)} / ${site.search.requestFloor.fiveMs.toFixed(1)}` : '-'))]
+        ? [
+            row('one request / five at once, ms', (site) =>
+              site.search.requestFloor ? `${site.search.requestFloor.oneMs.toFixed(1)} / ${site.search.requestFloor.fiveMs.toFixed(1)}` : '-',
+            ),
+          ]
         : []),
     ],
   );
@@ -747,9 +804,18 @@ export function formatReport(report: SiteBenchReport): string {
   const queryRows = [report.queries.first, ...report.queries.later].map((query, index) => [
     `${index === 0 ? 'first' : 'later'} ${query.kind}: ${query.text}`,
     ...sites.flatMap((site) => {
-      if (index === 0) return [String(site.search.firstQuery.results), kib(site.search.firstQuery.bytes), site.search.firstQuery.ms.toFixed(0), site.search.repeatMs.toFixed(0), boxMs(site, query.text)];
+      if (index === 0)
+        return [
+          String(site.search.firstQuery.results),
+          kib(site.search.firstQuery.bytes),
+          site.search.firstQuery.ms.toFixed(0),
+          site.search.repeatMs.toFixed(0),
+          boxMs(site, query.text),
+        ];
       const figures = site.search.later[index - 1];
-      return figures ? [String(figures.results), kib(figures.bytes), figures.ms.toFixed(0), figures.cachedMs.toFixed(0), boxMs(site, query.text)] : ['-', '-', '-', '-', '-'];
+      return figures
+        ? [String(figures.results), kib(figures.bytes), figures.ms.toFixed(0), figures.cachedMs.toFixed(0), boxMs(site, query.text)]
+        : ['-', '-', '-', '-', '-'];
     }),
   ]);
   const queries = formatTable(['query', ...sites.flatMap((site) => [`${site.name} results`, 'KB', 'ms', 'again ms', 'box ms'])], queryRows);
@@ -815,7 +881,10 @@ function snapshotProject(projectDir: string, target: string): void {
 export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
   const node = join(options.projectDir, 'node_modules', '.bin', 'node');
   const astro = join(options.projectDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  for (const [name, path] of [['the pinned Node', node], ['astro', astro]] as const) {
+  for (const [name, path] of [
+    ['the pinned Node', node],
+    ['astro', astro],
+  ] as const) {
     if (!existsSync(path)) throw new SiteBenchError(`${name} is not installed: ${path} is missing. Run npm install.`);
   }
   const probe = detectRssProbe();
@@ -836,7 +905,12 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
     const opskbVersion = `(astro ${packageVersion(options.projectDir, 'astro')})`;
     // What `npm run build` runs, nothing more: scripts/build.ts spawns astro build, then indexes.
     const opskbBuild = await measureBuild('opskb', options.runs, probe, join(root, 'opskb-build.log'), {
-      spec: { command: node, args: [join(opskbProject, 'scripts', 'build.ts'), '--outDir', opskbDist], cwd: opskbProject, env: { ...process.env, OPSKB_CONTENT_DIR: kbDir, FORCE_COLOR: '0', NO_COLOR: '1' } },
+      spec: {
+        command: node,
+        args: [join(opskbProject, 'scripts', 'build.ts'), '--outDir', opskbDist],
+        cwd: opskbProject,
+        env: { ...process.env, OPSKB_CONTENT_DIR: kbDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+      },
       before: () => {
         rmSync(join(opskbProject, 'node_modules', '.astro'), { recursive: true, force: true });
         rmSync(join(opskbProject, '.astro'), { recursive: true, force: true });
@@ -853,7 +927,12 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
       notes.push(...setup.notes);
       const dist = join(project, 'dist');
       const build = await measureBuild('Starlight', options.runs, probe, join(root, 'starlight-build.log'), {
-        spec: { command: node, args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], cwd: project, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
+        spec: {
+          command: node,
+          args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+          cwd: project,
+          env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+        },
         before: () => {
           rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
           rmSync(join(project, '.astro'), { recursive: true, force: true });
@@ -866,7 +945,9 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
 
     // Search, in the browser.
     const pagePath = `/${kb.docs.find((doc) => doc.type === 'runbook')?.id ?? kb.docs[0]?.id}/`;
-    console.error(`  searching in Chromium from ${pagePath}: first query \`${queries.first.text}\`, then ${queries.later.length} more; ${SEARCH_PASSES} cold passes per site`);
+    console.error(
+      `  searching in Chromium from ${pagePath}: first query \`${queries.first.text}\`, then ${queries.later.length} more; ${SEARCH_PASSES} cold passes per site`,
+    );
     const searchLoad = loadavg()[0] ?? 0;
     const browser = await options.launchBrowser();
     const sites: SiteFigures[] = [];
@@ -874,18 +955,34 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
       for (const site of [
         // opskb's search UI fetches its filter chips' values and counts when the search box opens.
         { name: 'opskb', version: opskbVersion, dist: opskbDist, build: opskbBuild, fetchedAtInit: ['/search-filters.json'], ui: OPSKB_SEARCH_UI },
-        ...(starlight ? [{ name: 'Starlight', version: starlight.version, dist: starlight.dist, build: starlight.build, fetchedAtInit: [], ui: STARLIGHT_SEARCH_UI }] : []),
+        ...(starlight
+          ? [{ name: 'Starlight', version: starlight.version, dist: starlight.dist, build: starlight.build, fetchedAtInit: [], ui: STARLIGHT_SEARCH_UI }]
+          : []),
       ]) {
         const server = await startStaticServer({ root: site.dist });
         try {
           const passes: SearchFigures[] = [];
           for (let pass = 1; pass <= SEARCH_PASSES; pass += 1) {
-            const run = await measureSearch(browser, { baseUrl: server.url, pagePath, first: queries.first.text, later: queries.later.map((query) => query.text), fetchedAtInit: site.fetchedAtInit });
+            const run = await measureSearch(browser, {
+              baseUrl: server.url,
+              pagePath,
+              first: queries.first.text,
+              later: queries.later.map((query) => query.text),
+              fetchedAtInit: site.fetchedAtInit,
+            });
             passes.push(summariseSearch(run, queries));
           }
           const search = combineSearchPasses(passes);
-          console.error(`  ${site.name} search: first query ${kib(search.firstQuery.bytes)}, later median ${kib(search.laterBytes.median)}, ${search.laterMs.median.toFixed(0)} ms`);
-          const searchBox = await measureSearchBox(browser, site.name, site.ui, { baseUrl: server.url, pagePath, search, firstQuery: queries.first.text }, notes);
+          console.error(
+            `  ${site.name} search: first query ${kib(search.firstQuery.bytes)}, later median ${kib(search.laterBytes.median)}, ${search.laterMs.median.toFixed(0)} ms`,
+          );
+          const searchBox = await measureSearchBox(
+            browser,
+            site.name,
+            site.ui,
+            { baseUrl: server.url, pagePath, search, firstQuery: queries.first.text },
+            notes,
+          );
           sites.push({ name: site.name, version: site.version, build: site.build, search, searchBox });
         } finally {
           await server.close();
@@ -922,12 +1019,18 @@ async function measureSearchBox(
   plan: { baseUrl: string; pagePath: string; search: SearchFigures; firstQuery: string },
   notes: string[],
 ): Promise<SearchBoxFigures | undefined> {
-  const queries = [{ text: plan.firstQuery, results: plan.search.firstQuery.results }, ...plan.search.later.map((query) => ({ text: query.query, results: query.results }))];
+  const queries = [
+    { text: plan.firstQuery, results: plan.search.firstQuery.results },
+    ...plan.search.later.map((query) => ({ text: query.query, results: query.results })),
+  ];
   try {
     const passes: UiQuery[][] = [];
-    for (let pass = 1; pass <= SEARCH_PASSES; pass += 1) passes.push(await measureSearchUi(browser, { baseUrl: plan.baseUrl, pagePath: plan.pagePath, ui, queries }));
+    for (let pass = 1; pass <= SEARCH_PASSES; pass += 1)
+      passes.push(await measureSearchUi(browser, { baseUrl: plan.baseUrl, pagePath: plan.pagePath, ui, queries }));
     const figures = combineSearchBoxPasses(passes, plan.firstQuery);
-    console.error(`  ${name} search box: paste → up to 5 results, later median ${figures.laterAllMs.median.toFixed(0)} ms, max ${figures.laterAllMs.max.toFixed(0)} ms`);
+    console.error(
+      `  ${name} search box: paste → up to 5 results, later median ${figures.laterAllMs.median.toFixed(0)} ms, max ${figures.laterAllMs.max.toFixed(0)} ms`,
+    );
     return figures;
   } catch (error) {
     // Whatever went wrong driving the UI (a selector Starlight renamed, a Playwright timeout).
@@ -948,9 +1051,12 @@ async function measureBuild(name: string, runs: number, probe: RssProbe, logPath
     writeFileSync(logPath, log);
     if (measurement.exitCode !== 0) {
       const tail = log.replace(ANSI, '').trim().split('\n').slice(-25).join('\n');
-      throw new SiteBenchError(`${name} build failed (exit ${measurement.exitCode ?? `signal ${measurement.signal}`}, ${measurement.wallSeconds.toFixed(1)} s). Last lines of its log:\n${tail}`);
+      throw new SiteBenchError(
+        `${name} build failed (exit ${measurement.exitCode ?? `signal ${measurement.signal}`}, ${measurement.wallSeconds.toFixed(1)} s). Last lines of its log:\n${tail}`,
+      );
     }
-    if (!existsSync(join(plan.dist, 'pagefind', 'pagefind.js'))) throw new SiteBenchError(`${name} build exited 0 but wrote no Pagefind index (${join(plan.dist, 'pagefind')} is missing)`);
+    if (!existsSync(join(plan.dist, 'pagefind', 'pagefind.js')))
+      throw new SiteBenchError(`${name} build exited 0 but wrote no Pagefind index (${join(plan.dist, 'pagefind')} is missing)`);
     measurements.push(measurement);
     console.error(`  ${name} build, run ${run}/${runs}: ${measurement.wallSeconds.toFixed(1)} s, ${(measurement.peakRssBytes / MB).toFixed(0)} MB`);
   }
@@ -961,7 +1067,8 @@ async function measureBuild(name: string, runs: number, probe: RssProbe, logPath
 /** Resolves Starlight's latest release, writes the project and the converted docs, runs npm install. */
 function installStarlight(project: string, kb: SyntheticKb, root: string): { version: string; notes: string[] } {
   const view = spawnSync('npm', ['view', '@astrojs/starlight@latest', 'version', 'peerDependencies', '--json'], { encoding: 'utf8' });
-  if (view.error || view.status !== 0) throw new SiteBenchError(`npm view @astrojs/starlight failed: ${view.error?.message ?? view.stderr.trim().split('\n').slice(-5).join('\n')}`);
+  if (view.error || view.status !== 0)
+    throw new SiteBenchError(`npm view @astrojs/starlight failed: ${view.error?.message ?? view.stderr.trim().split('\n').slice(-5).join('\n')}`);
   const release = parseStarlightRelease(view.stdout);
   for (const file of starlightProjectFiles(release, SITE_URL)) writeText(join(project, file.path), file.content);
   const conversion = convertKbForStarlight(kb.files);
@@ -980,11 +1087,19 @@ function installStarlight(project: string, kb: SyntheticKb, root: string): { ver
   const seconds = (performance.now() - started) / 1000;
   if (install.error || install.status !== 0) {
     const tail = readFileSync(logPath, 'utf8').trim().split('\n').slice(-20).join('\n');
-    throw new SiteBenchError(`npm install of @astrojs/starlight@${release.version} failed (${install.error?.message ?? `exit ${install.status}`}). Last lines of ${logPath} (--keep keeps it):\n${tail}`);
+    throw new SiteBenchError(
+      `npm install of @astrojs/starlight@${release.version} failed (${install.error?.message ?? `exit ${install.status}`}). Last lines of ${logPath} (--keep keeps it):\n${tail}`,
+    );
   }
   const installed = { starlight: packageVersion(project, '@astrojs/starlight'), astro: packageVersion(project, 'astro') };
   console.error(`  installed in ${seconds.toFixed(0)} s: @astrojs/starlight ${installed.starlight}, astro ${installed.astro}`);
-  const skipped = conversion.skipped.length === 0 ? 'none skipped' : `${conversion.skipped.length} skipped (${conversion.skipped.slice(0, 3).map((doc) => `${doc.path}: ${doc.reason}`).join('; ')}${conversion.skipped.length > 3 ? '; …' : ''})`;
+  const skipped =
+    conversion.skipped.length === 0
+      ? 'none skipped'
+      : `${conversion.skipped.length} skipped (${conversion.skipped
+          .slice(0, 3)
+          .map((doc) => `${doc.path}: ${doc.reason}`)
+          .join('; ')}${conversion.skipped.length > 3 ? '; …' : ''})`;
   return {
     version: `${installed.starlight} (astro ${installed.astro})`,
     notes: [
@@ -994,9 +1109,12 @@ function installStarlight(project: string, kb: SyntheticKb, root: string): { ver
 }
 
 function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDist: string, load: number): string[] {
-  const busy = load > availableParallelism() ? ` The machine was busy when the searches started (load average ${load.toFixed(2)} on ${availableParallelism()} cores): latencies are inflated.` : ` Load average when the searches started: ${load.toFixed(2)}.`;
+  const busy =
+    load > availableParallelism()
+      ? ` The machine was busy when the searches started (load average ${load.toFixed(2)} on ${availableParallelism()} cores): latencies are inflated.`
+      : ` Load average when the searches started: ${load.toFixed(2)}.`;
   const notes = [
-    'Bytes are response bodies plus response headers as Chromium saw them, from Playwright request events; the bench server (startStaticServer, sirv) sends no compression. Pagefind\'s index files are gzip inside, so they travel the same from any host; HTML and JS would be gzipped by a real host.',
+    "Bytes are response bodies plus response headers as Chromium saw them, from Playwright request events; the bench server (startStaticServer, sirv) sends no compression. Pagefind's index files are gzip inside, so they travel the same from any host; HTML and JS would be gzipped by a real host.",
     `Pagefind 1.6 searches in a Web Worker: pagefind.init() loads pagefind-worker.js too, counted in "first query incl. init". A query's latency is search + data() of the first 5 results, timed in the page; each is the median of ${sites[0]?.search.passes ?? 1} cold passes (a fresh browser context each), and the max is the slowest query's median.${busy}`,
   ];
   if (sites.some((site) => site.searchBox)) {
@@ -1014,14 +1132,26 @@ function searchNotes(sites: readonly SiteFigures[], queries: QueryPlan, opskbDis
   if (existsSync(script)) {
     const raw = readFileSync(script);
     const worker = join(opskbDist, 'pagefind', 'pagefind-worker.js');
-    const workerNote = existsSync(worker) ? `; pagefind-worker.js ${kib(statSync(worker).size)} raw, ${kib(gzipSync(readFileSync(worker)).length)} gzipped` : '';
+    const workerNote = existsSync(worker)
+      ? `; pagefind-worker.js ${kib(statSync(worker).size)} raw, ${kib(gzipSync(readFileSync(worker)).length)} gzipped`
+      : '';
     notes.push(`pagefind.js is ${kib(raw.length)} raw, ${kib(gzipSync(raw).length)} gzipped (gzip -6)${workerNote}.`);
   }
   for (const site of sites) {
-    if (site.search.pageLoadPagefindRequests > 0) notes.push(`Warning: ${site.name}'s doc page loaded ${site.search.pageLoadPagefindRequests} Pagefind files by itself before the measurement; its figures may be low.`);
-    if (site.search.failed.length > 0) notes.push(`${site.name}: ${site.search.failed.join(', ')} failed${site.search.failed.every((failure) => failure.startsWith('/favicon')) ? ' (the minimal project has no public/ folder; not a search request)' : ''}.`);
-    if (site.search.bytesDiffer.length > 0) notes.push(`${site.name}: the ${site.search.passes} passes transferred different bytes for ${site.search.bytesDiffer.join('; ')}; the table shows the first pass.`);
-    if (site.search.strayRequests > 0) notes.push(`Warning: ${site.search.strayRequests} requests on ${site.name} started between measured steps and are not counted.`);
+    if (site.search.pageLoadPagefindRequests > 0)
+      notes.push(
+        `Warning: ${site.name}'s doc page loaded ${site.search.pageLoadPagefindRequests} Pagefind files by itself before the measurement; its figures may be low.`,
+      );
+    if (site.search.failed.length > 0)
+      notes.push(
+        `${site.name}: ${site.search.failed.join(', ')} failed${site.search.failed.every((failure) => failure.startsWith('/favicon')) ? ' (the minimal project has no public/ folder; not a search request)' : ''}.`,
+      );
+    if (site.search.bytesDiffer.length > 0)
+      notes.push(
+        `${site.name}: the ${site.search.passes} passes transferred different bytes for ${site.search.bytesDiffer.join('; ')}; the table shows the first pass.`,
+      );
+    if (site.search.strayRequests > 0)
+      notes.push(`Warning: ${site.search.strayRequests} requests on ${site.name} started between measured steps and are not counted.`);
     const empty = site.search.later.filter((query) => query.results === 0).map((query) => `\`${query.query}\``);
     if (site.search.firstQuery.results === 0) empty.unshift(`\`${queries.first.text}\``);
     if (empty.length > 0) notes.push(`${site.name}: no results for ${empty.join(', ')} (a query without results transfers less).`);
@@ -1045,14 +1175,20 @@ function packageVersion(projectDir: string, name: string): string {
 function printEnvironment(kb: SyntheticKb, probe: RssProbe, options: SiteBenchOptions, node: string, generatedSeconds: number, root: string): void {
   const mix = docMix(kb.docs.length);
   const mdx = kb.docs.filter((doc) => doc.flavour === 'mdx').length;
-  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log('opskb site benchmark');
   console.log(`  node ${version} (${node}) for every build, ${process.platform}-${process.arch}`);
   console.log(`  ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / GB).toFixed(1)} GB RAM, load average ${load}`);
   if ((loadavg()[0] ?? 0) > availableParallelism()) console.log('  warning: the machine is busy (load above the core count): wall times are inflated');
-  console.log(`  knowledge base: ${kb.docs.length} docs (${mix.runbook} runbooks, ${mix['dr-plan']} DR plans, ${mix.knowledge} knowledge, ${mix.onboarding} onboarding), ${mdx} .mdx / ${kb.docs.length - mdx} .md, ${(kb.totalBytes / MB).toFixed(2)} MB, none broken; seed ${kb.seed}; generated in ${generatedSeconds.toFixed(1)} s under ${root}`);
-  console.log(`  builds: cold (no cache), ${options.runs} run${options.runs === 1 ? '' : 's'} each: median wall, maximum peak RSS of the whole process tree (every process the build spawns, summed, polled from /proc every 25 ms; never below the largest single process via ${probe === 'gnu-time' ? 'GNU time %M' : '/proc/<pid>/status VmHWM of the main process'})`);
+  console.log(
+    `  knowledge base: ${kb.docs.length} docs (${mix.runbook} runbooks, ${mix['dr-plan']} DR plans, ${mix.knowledge} knowledge, ${mix.onboarding} onboarding), ${mdx} .mdx / ${kb.docs.length - mdx} .md, ${(kb.totalBytes / MB).toFixed(2)} MB, none broken; seed ${kb.seed}; generated in ${generatedSeconds.toFixed(1)} s under ${root}`,
+  );
+  console.log(
+    `  builds: cold (no cache), ${options.runs} run${options.runs === 1 ? '' : 's'} each: median wall, maximum peak RSS of the whole process tree (every process the build spawns, summed, polled from /proc every 25 ms; never below the largest single process via ${probe === 'gnu-time' ? 'GNU time %M' : '/proc/<pid>/status VmHWM of the main process'})`,
+  );
   console.log('');
 }
 
@@ -1060,8 +1196,21 @@ function jsonReport(kb: SyntheticKb, probe: RssProbe, options: SiteBenchOptions,
   return {
     version: 1,
     date: new Date().toISOString(),
-    environment: { platform: `${process.platform}-${process.arch}`, cores: availableParallelism(), cpu: cpus()[0]?.model, totalMemoryBytes: totalmem(), loadAverage: loadavg(), rssProbe: probe },
-    knowledgeBase: { docs: kb.docs.length, mix: docMix(kb.docs.length), mdx: kb.docs.filter((doc) => doc.flavour === 'mdx').length, bytes: kb.totalBytes, seed: kb.seed },
+    environment: {
+      platform: `${process.platform}-${process.arch}`,
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model,
+      totalMemoryBytes: totalmem(),
+      loadAverage: loadavg(),
+      rssProbe: probe,
+    },
+    knowledgeBase: {
+      docs: kb.docs.length,
+      mix: docMix(kb.docs.length),
+      mdx: kb.docs.filter((doc) => doc.flavour === 'mdx').length,
+      bytes: kb.totalBytes,
+      seed: kb.seed,
+    },
     runs: options.runs,
     queries: report.queries,
     sites: report.sites,

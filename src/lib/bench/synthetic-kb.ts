@@ -134,9 +134,36 @@ const TEAMS = [
 ] as const;
 
 const SERVICE_DOMAINS = [
-  'payments', 'ledger', 'payouts', 'card', 'fraud', 'merchant', 'billing', 'identity', 'search', 'webhook',
-  'settlement', 'kyc', 'risk', 'reporting', 'pricing', 'catalog', 'checkout', 'refund', 'dispute', 'notification',
-  'invoice', 'tax', 'fx', 'wallet', 'loyalty', 'onboarding', 'audit', 'session', 'tokenization', 'clearing',
+  'payments',
+  'ledger',
+  'payouts',
+  'card',
+  'fraud',
+  'merchant',
+  'billing',
+  'identity',
+  'search',
+  'webhook',
+  'settlement',
+  'kyc',
+  'risk',
+  'reporting',
+  'pricing',
+  'catalog',
+  'checkout',
+  'refund',
+  'dispute',
+  'notification',
+  'invoice',
+  'tax',
+  'fx',
+  'wallet',
+  'loyalty',
+  'onboarding',
+  'audit',
+  'session',
+  'tokenization',
+  'clearing',
 ] as const;
 
 type Component = 'api' | 'gateway' | 'router' | 'db' | 'store' | 'cache' | 'consumer' | 'worker' | 'indexer' | 'sync' | 'exporter' | 'scheduler';
@@ -182,7 +209,10 @@ const SCALE_UP: Fix = {
 const RESTART: Fix = {
   title: 'Stuck pods',
   text: 'A rolling restart is safe: the deployment keeps its PodDisruptionBudget and drains connections for 30 seconds.',
-  commands: ['kubectl --context prod-euw1 -n %ns% rollout restart deploy/%svc%', 'kubectl --context prod-euw1 -n %ns% rollout status deploy/%svc% --timeout=10m'],
+  commands: [
+    'kubectl --context prod-euw1 -n %ns% rollout restart deploy/%svc%',
+    'kubectl --context prod-euw1 -n %ns% rollout status deploy/%svc% --timeout=10m',
+  ],
 };
 const DELETE_PODS: Fix = {
   title: 'Pods stuck in a bad state',
@@ -193,13 +223,19 @@ const DELETE_PODS: Fix = {
 const DRAIN_NODE: Fix = {
   title: 'One bad node',
   text: 'If every failing pod runs on the same node, cordon and drain it; Karpenter replaces it within five minutes.',
-  commands: ['kubectl --context prod-euw1 cordon ip-10-0-%n%-17.eu-west-1.compute.internal', 'kubectl --context prod-euw1 drain ip-10-0-%n%-17.eu-west-1.compute.internal --ignore-daemonsets --delete-emptydir-data'],
+  commands: [
+    'kubectl --context prod-euw1 cordon ip-10-0-%n%-17.eu-west-1.compute.internal',
+    'kubectl --context prod-euw1 drain ip-10-0-%n%-17.eu-west-1.compute.internal --ignore-daemonsets --delete-emptydir-data',
+  ],
   destructive: true,
 };
 
 const SYMPTOMS: readonly Symptom[] = [
   {
-    slug: 'pod-crashlooping', title: 'pods crash looping', alert: 'PodCrashLooping', fits: 'all',
+    slug: 'pod-crashlooping',
+    title: 'pods crash looping',
+    alert: 'PodCrashLooping',
+    fits: 'all',
     condition: 'a pod restarted more than 3 times in 15 minutes',
     promql: 'increase(kube_pod_container_status_restarts_total{namespace="%ns%",container="%svc%"}[15m]) > 3',
     causes: [
@@ -211,9 +247,13 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [ROLLBACK, DELETE_PODS, RESTART],
   },
   {
-    slug: 'memory-pressure', title: 'memory pressure', alert: 'MemoryPressure', fits: 'all',
+    slug: 'memory-pressure',
+    title: 'memory pressure',
+    alert: 'MemoryPressure',
+    fits: 'all',
     condition: 'working set above 90% of the memory limit for 10 minutes',
-    promql: 'max by (pod) (container_memory_working_set_bytes{namespace="%ns%",container="%svc%"}) / max by (pod) (kube_pod_container_resource_limits{namespace="%ns%",container="%svc%",resource="memory"}) > 0.9',
+    promql:
+      'max by (pod) (container_memory_working_set_bytes{namespace="%ns%",container="%svc%"}) / max by (pod) (kube_pod_container_resource_limits{namespace="%ns%",container="%svc%",resource="memory"}) > 0.9',
     causes: [
       'A cache inside the process has no size bound and grows with the number of merchants.',
       'A large batch was loaded into memory at once instead of streamed.',
@@ -222,9 +262,13 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [RESTART, ROLLBACK],
   },
   {
-    slug: 'cpu-throttling', title: 'CPU throttling', alert: 'CPUThrottlingHigh', fits: 'all',
+    slug: 'cpu-throttling',
+    title: 'CPU throttling',
+    alert: 'CPUThrottlingHigh',
+    fits: 'all',
     condition: 'more than 25% of CPU periods throttled for 15 minutes',
-    promql: 'sum(rate(container_cpu_cfs_throttled_periods_total{namespace="%ns%",container="%svc%"}[5m])) / sum(rate(container_cpu_cfs_periods_total{namespace="%ns%",container="%svc%"}[5m])) > 0.25',
+    promql:
+      'sum(rate(container_cpu_cfs_throttled_periods_total{namespace="%ns%",container="%svc%"}[5m])) / sum(rate(container_cpu_cfs_periods_total{namespace="%ns%",container="%svc%"}[5m])) > 0.25',
     causes: [
       'Traffic grew and the HPA maximum is reached.',
       'A hot loop in a new release spins on a retry without back-off.',
@@ -233,7 +277,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [SCALE_UP, ROLLBACK],
   },
   {
-    slug: 'rollout-stuck', title: 'rollout stuck', alert: 'DeploymentRolloutStuck', fits: 'all',
+    slug: 'rollout-stuck',
+    title: 'rollout stuck',
+    alert: 'DeploymentRolloutStuck',
+    fits: 'all',
     condition: 'a rollout has not progressed for 15 minutes',
     promql: 'kube_deployment_status_condition{namespace="%ns%",deployment="%svc%",condition="Progressing",status="false"} == 1',
     causes: [
@@ -244,7 +291,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [ROLLBACK, DRAIN_NODE],
   },
   {
-    slug: 'dns-resolution-failures', title: 'DNS resolution failures', alert: 'DNSResolutionFailures', fits: 'all',
+    slug: 'dns-resolution-failures',
+    title: 'DNS resolution failures',
+    alert: 'DNSResolutionFailures',
+    fits: 'all',
     condition: 'more than 1% of DNS lookups fail for 5 minutes',
     promql: 'sum(rate(coredns_dns_responses_total{rcode="SERVFAIL"}[5m])) / sum(rate(coredns_dns_responses_total[5m])) > 0.01',
     causes: [
@@ -255,7 +305,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [RESTART, DRAIN_NODE],
   },
   {
-    slug: 'high-error-rate', title: 'high error rate', alert: 'HighErrorRate', fits: 'all',
+    slug: 'high-error-rate',
+    title: 'high error rate',
+    alert: 'HighErrorRate',
+    fits: 'all',
     condition: 'more than 2% of operations fail for 5 minutes',
     promql: 'sum(rate(%metric%_operations_total{outcome="error"}[5m])) / sum(rate(%metric%_operations_total[5m])) > 0.02',
     causes: [
@@ -266,9 +319,13 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [ROLLBACK, SCALE_UP],
   },
   {
-    slug: 'dependency-timeouts', title: 'dependency timeouts', alert: 'DependencyTimeouts', fits: 'all',
+    slug: 'dependency-timeouts',
+    title: 'dependency timeouts',
+    alert: 'DependencyTimeouts',
+    fits: 'all',
     condition: 'more than 1% of calls to a dependency time out for 10 minutes',
-    promql: 'sum by (peer_service) (rate(client_requests_total{service="%svc%",outcome="timeout"}[5m])) / sum by (peer_service) (rate(client_requests_total{service="%svc%"}[5m])) > 0.01',
+    promql:
+      'sum by (peer_service) (rate(client_requests_total{service="%svc%",outcome="timeout"}[5m])) / sum by (peer_service) (rate(client_requests_total{service="%svc%"}[5m])) > 0.01',
     causes: [
       'The dependency is slow and our timeout is shorter than its p99.',
       'The connection pool to the dependency is exhausted and requests wait for a connection.',
@@ -277,7 +334,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [SCALE_UP, RESTART],
   },
   {
-    slug: 'certificate-expiring', title: 'certificate expiring', alert: 'CertificateExpiring', fits: 'all',
+    slug: 'certificate-expiring',
+    title: 'certificate expiring',
+    alert: 'CertificateExpiring',
+    fits: 'all',
     condition: 'a certificate used by the service expires in less than 21 days',
     promql: '(min by (name) (certmanager_certificate_expiration_timestamp_seconds{namespace="%ns%"}) - time()) / 86400 < 21',
     causes: [
@@ -286,11 +346,18 @@ const SYMPTOMS: readonly Symptom[] = [
       'Someone edited the Certificate by hand and Argo CD shows it OutOfSync.',
     ],
     fixes: [
-      { title: 'Force a renewal', text: 'Fix the cause above, then force a renewal rather than waiting for the next retry.', commands: ['cmctl renew -n %ns% %svc%-tls', 'kubectl --context prod-euw1 -n %ns% wait certificate %svc%-tls --for=condition=Ready --timeout=10m'] },
+      {
+        title: 'Force a renewal',
+        text: 'Fix the cause above, then force a renewal rather than waiting for the next retry.',
+        commands: ['cmctl renew -n %ns% %svc%-tls', 'kubectl --context prod-euw1 -n %ns% wait certificate %svc%-tls --for=condition=Ready --timeout=10m'],
+      },
     ],
   },
   {
-    slug: 'http-5xx-and-latency', title: '5xx rate and p99 latency', alert: 'Http5xxRateHigh', fits: ['api', 'gateway', 'router'],
+    slug: 'http-5xx-and-latency',
+    title: '5xx rate and p99 latency',
+    alert: 'Http5xxRateHigh',
+    fits: ['api', 'gateway', 'router'],
     condition: 'more than 1% of requests return 5xx, or p99 latency is above 1.5 s, for 5 minutes',
     promql: 'sum(rate(http_server_requests_total{service="%svc%",code=~"5.."}[5m])) / sum(rate(http_server_requests_total{service="%svc%"}[5m])) > 0.01',
     causes: [
@@ -301,7 +368,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [ROLLBACK, SCALE_UP],
   },
   {
-    slug: 'rate-limit-rejections', title: 'rate limit rejections', alert: 'RateLimitRejectionsHigh', fits: ['api', 'gateway', 'router'],
+    slug: 'rate-limit-rejections',
+    title: 'rate limit rejections',
+    alert: 'RateLimitRejectionsHigh',
+    fits: ['api', 'gateway', 'router'],
     condition: 'more than 5% of requests are rejected with 429 for 10 minutes',
     promql: 'sum(rate(http_server_requests_total{service="%svc%",code="429"}[5m])) / sum(rate(http_server_requests_total{service="%svc%"}[5m])) > 0.05',
     causes: [
@@ -310,12 +380,19 @@ const SYMPTOMS: readonly Symptom[] = [
       'A partner changed its batch schedule and sends everything at once.',
     ],
     fixes: [
-      { title: 'One merchant flooding us', text: 'Lower its limit at the edge instead of scaling for it; limits are hot-reloaded.', commands: ['kubectl --context prod-euw1 -n edge edit configmap edge-ratelimits'] },
+      {
+        title: 'One merchant flooding us',
+        text: 'Lower its limit at the edge instead of scaling for it; limits are hot-reloaded.',
+        commands: ['kubectl --context prod-euw1 -n edge edit configmap edge-ratelimits'],
+      },
       SCALE_UP,
     ],
   },
   {
-    slug: 'connection-resets', title: 'connection resets', alert: 'ConnectionResetsHigh', fits: ['api', 'gateway', 'router'],
+    slug: 'connection-resets',
+    title: 'connection resets',
+    alert: 'ConnectionResetsHigh',
+    fits: ['api', 'gateway', 'router'],
     condition: 'more than 100 connection resets per second for 5 minutes',
     promql: 'sum(rate(envoy_cluster_upstream_cx_destroy_remote_with_active_rq{envoy_cluster_name="%svc%"}[5m])) > 100',
     causes: [
@@ -325,7 +402,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [RESTART, ROLLBACK],
   },
   {
-    slug: 'replication-lag', title: 'replication lag', alert: 'ReplicationLagHigh', fits: ['db', 'store'],
+    slug: 'replication-lag',
+    title: 'replication lag',
+    alert: 'ReplicationLagHigh',
+    fits: ['db', 'store'],
     condition: 'a replica is more than 30 seconds behind the primary for 5 minutes',
     promql: 'max by (instance) (pg_replication_lag_seconds{cluster="%svc%"}) > 30',
     causes: [
@@ -334,11 +414,20 @@ const SYMPTOMS: readonly Symptom[] = [
       'The replica disk is slower after a volume type change.',
     ],
     fixes: [
-      { title: 'Cancel the blocking query', text: 'Find the query that holds back replay and cancel it; the application retries reads on the primary.', commands: ["kpsql %db% -c \"SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE state = 'active' AND now() - query_start > interval '5 minutes'\""] },
+      {
+        title: 'Cancel the blocking query',
+        text: 'Find the query that holds back replay and cancel it; the application retries reads on the primary.',
+        commands: [
+          "kpsql %db% -c \"SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE state = 'active' AND now() - query_start > interval '5 minutes'\"",
+        ],
+      },
     ],
   },
   {
-    slug: 'connections-saturated', title: 'connections saturated', alert: 'ConnectionsSaturated', fits: ['db', 'store'],
+    slug: 'connections-saturated',
+    title: 'connections saturated',
+    alert: 'ConnectionsSaturated',
+    fits: ['db', 'store'],
     condition: 'more than 90% of max_connections in use for 5 minutes',
     promql: 'sum(pg_stat_activity_count{cluster="%svc%"}) / max(pg_settings_max_connections{cluster="%svc%"}) > 0.9',
     causes: [
@@ -349,7 +438,10 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [SCALE_UP],
   },
   {
-    slug: 'disk-filling-up', title: 'disk filling up', alert: 'DiskFillingUp', fits: ['db', 'store'],
+    slug: 'disk-filling-up',
+    title: 'disk filling up',
+    alert: 'DiskFillingUp',
+    fits: ['db', 'store'],
     condition: 'the data volume will be full within 24 hours at the current rate',
     promql: 'predict_linear(node_filesystem_avail_bytes{cluster="%svc%",mountpoint="/var/lib/postgresql"}[6h], 86400) < 0',
     causes: [
@@ -358,21 +450,28 @@ const SYMPTOMS: readonly Symptom[] = [
       'A temporary table from a report was never dropped.',
     ],
     fixes: [
-      { title: 'Grow the volume', text: 'EBS volumes grow online; Patroni needs no restart. Grow by 50% at most at once.', commands: ['aws ec2 modify-volume --volume-id "$VOLUME_ID" --size %n%00', 'sudo resize2fs /dev/nvme1n1'] },
+      {
+        title: 'Grow the volume',
+        text: 'EBS volumes grow online; Patroni needs no restart. Grow by 50% at most at once.',
+        commands: ['aws ec2 modify-volume --volume-id "$VOLUME_ID" --size %n%00', 'sudo resize2fs /dev/nvme1n1'],
+      },
     ],
   },
   {
-    slug: 'deadlocks', title: 'deadlocks', alert: 'DeadlocksDetected', fits: ['db', 'store'],
+    slug: 'deadlocks',
+    title: 'deadlocks',
+    alert: 'DeadlocksDetected',
+    fits: ['db', 'store'],
     condition: 'more than 5 deadlocks per minute for 10 minutes',
     promql: 'sum(rate(pg_stat_database_deadlocks{cluster="%svc%"}[5m])) * 60 > 5',
-    causes: [
-      'Two code paths update the same rows in a different order.',
-      'A batch job takes row locks in a long transaction during business hours.',
-    ],
+    causes: ['Two code paths update the same rows in a different order.', 'A batch job takes row locks in a long transaction during business hours.'],
     fixes: [ROLLBACK],
   },
   {
-    slug: 'slow-queries', title: 'slow queries', alert: 'SlowQueries', fits: ['db', 'store'],
+    slug: 'slow-queries',
+    title: 'slow queries',
+    alert: 'SlowQueries',
+    fits: ['db', 'store'],
     condition: 'p99 query time above 200 ms for 10 minutes',
     promql: 'histogram_quantile(0.99, sum by (le) (rate(pg_query_duration_seconds_bucket{cluster="%svc%"}[5m]))) > 0.2',
     causes: [
@@ -385,33 +484,47 @@ const SYMPTOMS: readonly Symptom[] = [
     ],
   },
   {
-    slug: 'evictions-high', title: 'evictions high', alert: 'RedisEvictionsHigh', fits: ['cache'],
+    slug: 'evictions-high',
+    title: 'evictions high',
+    alert: 'RedisEvictionsHigh',
+    fits: ['cache'],
     condition: 'more than 100 keys evicted per second for 10 minutes',
     promql: 'sum(rate(redis_evicted_keys_total{cluster="%svc%"}[5m])) > 100',
-    causes: [
-      'A new key pattern without a TTL fills memory.',
-      'maxmemory was lowered after a node type change.',
-    ],
+    causes: ['A new key pattern without a TTL fills memory.', 'maxmemory was lowered after a node type change.'],
     fixes: [
-      { title: 'Find the big keys', text: 'Sample the keyspace from a replica, never from the primary.', commands: ['redis-cli -h %svc%-replica.%ns%.svc --bigkeys -i 0.1'] },
+      {
+        title: 'Find the big keys',
+        text: 'Sample the keyspace from a replica, never from the primary.',
+        commands: ['redis-cli -h %svc%-replica.%ns%.svc --bigkeys -i 0.1'],
+      },
     ],
   },
   {
-    slug: 'hit-ratio-dropped', title: 'hit ratio dropped', alert: 'CacheHitRatioLow', fits: ['cache'],
+    slug: 'hit-ratio-dropped',
+    title: 'hit ratio dropped',
+    alert: 'CacheHitRatioLow',
+    fits: ['cache'],
     condition: 'hit ratio under 80% for 15 minutes',
-    promql: 'sum(rate(redis_keyspace_hits_total{cluster="%svc%"}[5m])) / (sum(rate(redis_keyspace_hits_total{cluster="%svc%"}[5m])) + sum(rate(redis_keyspace_misses_total{cluster="%svc%"}[5m]))) < 0.8',
+    promql:
+      'sum(rate(redis_keyspace_hits_total{cluster="%svc%"}[5m])) / (sum(rate(redis_keyspace_hits_total{cluster="%svc%"}[5m])) + sum(rate(redis_keyspace_misses_total{cluster="%svc%"}[5m]))) < 0.8',
     causes: ['A release changed the key format and every read misses.', 'Evictions after a memory change.'],
     fixes: [ROLLBACK],
   },
   {
-    slug: 'failover-flapping', title: 'failover flapping', alert: 'RedisFailoverFlapping', fits: ['cache'],
+    slug: 'failover-flapping',
+    title: 'failover flapping',
+    alert: 'RedisFailoverFlapping',
+    fits: ['cache'],
     condition: 'more than 2 failovers in an hour',
     promql: 'changes(redis_instance_info{cluster="%svc%",role="master"}[1h]) > 2',
     causes: ['The sentinel quorum sees network partitions between availability zones.', 'The primary is swapping under memory pressure.'],
     fixes: [RESTART],
   },
   {
-    slug: 'consumer-lag', title: 'consumer lag', alert: 'ConsumerLagHigh', fits: ['consumer', 'worker', 'indexer', 'sync', 'exporter'],
+    slug: 'consumer-lag',
+    title: 'consumer lag',
+    alert: 'ConsumerLagHigh',
+    fits: ['consumer', 'worker', 'indexer', 'sync', 'exporter'],
     condition: 'consumer group lag above 10,000 messages for 10 minutes',
     promql: 'sum by (topic) (kafka_consumergroup_lag{consumergroup="%svc%"}) > 10000',
     causes: [
@@ -422,41 +535,68 @@ const SYMPTOMS: readonly Symptom[] = [
     fixes: [SCALE_UP, RESTART],
   },
   {
-    slug: 'dead-letter-queue-growing', title: 'dead-letter queue growing', alert: 'DeadLetterQueueGrowing', fits: ['consumer', 'worker', 'indexer', 'sync', 'exporter'],
+    slug: 'dead-letter-queue-growing',
+    title: 'dead-letter queue growing',
+    alert: 'DeadLetterQueueGrowing',
+    fits: ['consumer', 'worker', 'indexer', 'sync', 'exporter'],
     condition: 'more than 50 messages dead-lettered in 15 minutes',
     promql: 'increase(dead_letter_messages_total{service="%svc%"}[15m]) > 50',
     causes: ['A schema change upstream that the consumer does not understand yet.', 'A partner API rejects requests after a contract change.'],
     fixes: [
-      { title: 'Replay the dead letters', text: 'Once the cause is fixed, replay; the consumer is idempotent by event id.', commands: ['kubectl --context prod-euw1 -n %ns% exec deploy/%svc% -- dlqctl replay --since 2h --rate 100'] },
+      {
+        title: 'Replay the dead letters',
+        text: 'Once the cause is fixed, replay; the consumer is idempotent by event id.',
+        commands: ['kubectl --context prod-euw1 -n %ns% exec deploy/%svc% -- dlqctl replay --since 2h --rate 100'],
+      },
     ],
   },
   {
-    slug: 'poison-message', title: 'poison message', alert: 'PoisonMessageDetected', fits: ['consumer', 'worker', 'indexer', 'sync', 'exporter'],
+    slug: 'poison-message',
+    title: 'poison message',
+    alert: 'PoisonMessageDetected',
+    fits: ['consumer', 'worker', 'indexer', 'sync', 'exporter'],
     condition: 'the same offset was retried more than 20 times',
     promql: 'max by (partition) (consumer_retries_same_offset{service="%svc%"}) > 20',
     causes: ['A message larger than the consumer buffer.', 'A message with a field the deserialiser rejects.'],
     fixes: [
-      { title: 'Skip the message', text: 'Move the message to the dead-letter topic and let the consumer continue; record its offset in the incident channel.', commands: ['kubectl --context prod-euw1 -n %ns% exec deploy/%svc% -- dlqctl skip --partition %n% --reason incident'] },
+      {
+        title: 'Skip the message',
+        text: 'Move the message to the dead-letter topic and let the consumer continue; record its offset in the incident channel.',
+        commands: ['kubectl --context prod-euw1 -n %ns% exec deploy/%svc% -- dlqctl skip --partition %n% --reason incident'],
+      },
     ],
   },
   {
-    slug: 'job-late', title: 'job late', alert: 'BatchJobLate', fits: ['scheduler', 'worker', 'exporter'],
+    slug: 'job-late',
+    title: 'job late',
+    alert: 'BatchJobLate',
+    fits: ['scheduler', 'worker', 'exporter'],
     condition: 'the job has not finished %n% minutes after its expected end',
     promql: 'time() - max(batch_job_last_success_timestamp_seconds{job_name="%svc%"}) > 7200',
     causes: ['The job waits for an upstream file that arrived late.', 'The job runs on a node that was scaled in.'],
     fixes: [
-      { title: 'Rerun the job', text: 'Jobs are idempotent per business day; a rerun skips the parts already done.', commands: ['kubectl --context prod-euw1 -n %ns% create job --from=cronjob/%svc% %svc%-manual-%n%'] },
+      {
+        title: 'Rerun the job',
+        text: 'Jobs are idempotent per business day; a rerun skips the parts already done.',
+        commands: ['kubectl --context prod-euw1 -n %ns% create job --from=cronjob/%svc% %svc%-manual-%n%'],
+      },
     ],
   },
   {
-    slug: 'job-failed', title: 'job failed', alert: 'BatchJobFailed', fits: ['scheduler', 'worker', 'exporter'],
+    slug: 'job-failed',
+    title: 'job failed',
+    alert: 'BatchJobFailed',
+    fits: ['scheduler', 'worker', 'exporter'],
     condition: 'the last run of the job failed',
     promql: 'kube_job_status_failed{namespace="%ns%",job_name=~"%svc%.*"} > 0',
     causes: ['A partner SFTP server refused the upload.', 'The job ran out of memory on a month-end volume.'],
     fixes: [RESTART],
   },
   {
-    slug: 'duplicate-runs', title: 'duplicate runs', alert: 'BatchJobDuplicateRun', fits: ['scheduler'],
+    slug: 'duplicate-runs',
+    title: 'duplicate runs',
+    alert: 'BatchJobDuplicateRun',
+    fits: ['scheduler'],
     condition: 'two runs of the same job overlap',
     promql: 'count(kube_job_status_active{namespace="%ns%",job_name=~"%svc%.*"} > 0) > 1',
     causes: ['concurrencyPolicy was changed from Forbid to Allow.', 'A manual run started while the scheduled one was still running.'],
@@ -485,18 +625,75 @@ const KNOWLEDGE_TOPICS = [
 ] as const;
 
 const GLOSSARY: readonly { term: string; aliases: readonly string[]; definition: string; see_also?: readonly string[] }[] = [
-  { term: 'Out of memory', aliases: ['OOM', 'OOMKilled'], definition: 'A process was killed because it used more memory than it is allowed; the pod restarts with exit code 137.', see_also: ['Kubernetes'] },
-  { term: 'Kubernetes', aliases: ['k8s', 'kube'], definition: 'The container orchestrator every Heron Pay workload runs on, as EKS clusters prod-euw1 and dr-euc1.', see_also: ['Out of memory'] },
-  { term: 'PostgreSQL', aliases: ['Postgres', 'PG'], definition: 'The relational database behind payments, ledger and payouts, run as Patroni clusters.', see_also: ['Write-ahead log'] },
-  { term: 'Write-ahead log', aliases: ['WAL'], definition: 'The PostgreSQL log of changes, shipped to replicas and archived to S3 for point-in-time recovery.', see_also: ['PostgreSQL'] },
-  { term: 'Recovery time objective', aliases: ['RTO'], definition: 'The longest a service may be down after a disaster before the business impact becomes unacceptable.', see_also: ['Recovery point objective', 'Gameday'] },
-  { term: 'Recovery point objective', aliases: ['RPO'], definition: 'The most data, measured in time, we accept losing in a disaster.', see_also: ['Recovery time objective'] },
-  { term: 'Gameday', aliases: ['DR test', 'game day'], definition: 'A planned exercise of a DR plan on staging or production, with measured RTO and RPO.', see_also: ['Recovery time objective'] },
-  { term: 'Service level objective', aliases: ['SLO'], definition: 'The target share of good events over 28 days, such as 99.95% of requests without a 5xx.', see_also: ['Error budget'] },
-  { term: 'Error budget', aliases: ['budget burn'], definition: 'What the SLO allows to fail; the burn rate says how fast it is spent.', see_also: ['Service level objective'] },
-  { term: 'Idempotency key', aliases: ['Idempotency-Key'], definition: 'A client-chosen key that makes a retried request return the first result instead of acting twice.' },
-  { term: 'Dead-letter queue', aliases: ['DLQ', 'dead letters'], definition: 'Where a consumer parks messages it cannot process, to be replayed once the cause is fixed.' },
-  { term: 'Incident commander', aliases: ['IC'], definition: 'The person who runs an incident: decides, delegates and communicates; not the one typing commands.' },
+  {
+    term: 'Out of memory',
+    aliases: ['OOM', 'OOMKilled'],
+    definition: 'A process was killed because it used more memory than it is allowed; the pod restarts with exit code 137.',
+    see_also: ['Kubernetes'],
+  },
+  {
+    term: 'Kubernetes',
+    aliases: ['k8s', 'kube'],
+    definition: 'The container orchestrator every Heron Pay workload runs on, as EKS clusters prod-euw1 and dr-euc1.',
+    see_also: ['Out of memory'],
+  },
+  {
+    term: 'PostgreSQL',
+    aliases: ['Postgres', 'PG'],
+    definition: 'The relational database behind payments, ledger and payouts, run as Patroni clusters.',
+    see_also: ['Write-ahead log'],
+  },
+  {
+    term: 'Write-ahead log',
+    aliases: ['WAL'],
+    definition: 'The PostgreSQL log of changes, shipped to replicas and archived to S3 for point-in-time recovery.',
+    see_also: ['PostgreSQL'],
+  },
+  {
+    term: 'Recovery time objective',
+    aliases: ['RTO'],
+    definition: 'The longest a service may be down after a disaster before the business impact becomes unacceptable.',
+    see_also: ['Recovery point objective', 'Gameday'],
+  },
+  {
+    term: 'Recovery point objective',
+    aliases: ['RPO'],
+    definition: 'The most data, measured in time, we accept losing in a disaster.',
+    see_also: ['Recovery time objective'],
+  },
+  {
+    term: 'Gameday',
+    aliases: ['DR test', 'game day'],
+    definition: 'A planned exercise of a DR plan on staging or production, with measured RTO and RPO.',
+    see_also: ['Recovery time objective'],
+  },
+  {
+    term: 'Service level objective',
+    aliases: ['SLO'],
+    definition: 'The target share of good events over 28 days, such as 99.95% of requests without a 5xx.',
+    see_also: ['Error budget'],
+  },
+  {
+    term: 'Error budget',
+    aliases: ['budget burn'],
+    definition: 'What the SLO allows to fail; the burn rate says how fast it is spent.',
+    see_also: ['Service level objective'],
+  },
+  {
+    term: 'Idempotency key',
+    aliases: ['Idempotency-Key'],
+    definition: 'A client-chosen key that makes a retried request return the first result instead of acting twice.',
+  },
+  {
+    term: 'Dead-letter queue',
+    aliases: ['DLQ', 'dead letters'],
+    definition: 'Where a consumer parks messages it cannot process, to be replayed once the cause is fixed.',
+  },
+  {
+    term: 'Incident commander',
+    aliases: ['IC'],
+    definition: 'The person who runs an incident: decides, delegates and communicates; not the one typing commands.',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -538,8 +735,16 @@ const RUNBOOK_SECTIONS = [
 ] as const;
 const DR_SECTIONS = ['Scope', 'Dependencies', 'Backups', 'Recovery procedure', 'Verification', 'Communication'] as const;
 
-const pascal = (id: string) => id.split('-').map((part) => (part[0] ?? '').toUpperCase() + part.slice(1)).join('');
-const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+const pascal = (id: string) =>
+  id
+    .split('-')
+    .map((part) => (part[0] ?? '').toUpperCase() + part.slice(1))
+    .join('');
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 const capitalise = (text: string) => (text[0] ?? '').toUpperCase() + text.slice(1);
 
 /** `YYYY-MM-DD`, `days` before `today`. */
@@ -602,24 +807,42 @@ export function generateSyntheticKb(options: SyntheticKbOptions): SyntheticKb {
     const alerts = random.chance(0.5) ? [stem] : [stem, `${stem}Critical`];
     const sections = RUNBOOK_SECTIONS.map((choices) => random.pick(choices));
     plans.push({
-      id: `runbooks/${service.id}/${name}`, type: 'runbook', title: `${service.name} ${symptom.title}${suffix ? ` (${suffix})` : ''}`,
-      owner: service.owner, service, symptom, alerts, sections,
+      id: `runbooks/${service.id}/${name}`,
+      type: 'runbook',
+      title: `${service.name} ${symptom.title}${suffix ? ` (${suffix})` : ''}`,
+      owner: service.owner,
+      service,
+      symptom,
+      alerts,
+      sections,
       anchors: [slug(sections[2] ?? 'Diagnosis'), slug(sections[3] ?? 'Mitigation')],
     });
   }
   const drCombos = random.shuffle(services.flatMap((service) => DR_SCENARIOS.map((scenario) => [service, scenario] as const)));
   for (const [service, [scenarioSlug, scenarioTitle]] of drCombos.slice(0, mix['dr-plan'])) {
     plans.push({
-      id: `dr-plans/${service.id}-${scenarioSlug}`, type: 'dr-plan', title: `${service.name} ${scenarioTitle}`,
-      owner: service.owner, service, alerts: [], sections: [...DR_SECTIONS], anchors: ['recovery-procedure'],
+      id: `dr-plans/${service.id}-${scenarioSlug}`,
+      type: 'dr-plan',
+      title: `${service.name} ${scenarioTitle}`,
+      owner: service.owner,
+      service,
+      alerts: [],
+      sections: [...DR_SECTIONS],
+      anchors: ['recovery-procedure'],
     });
   }
   const knowledgeCombos = random.shuffle(services.flatMap((service) => KNOWLEDGE_TOPICS.map((topic) => [service, topic] as const)));
   if (mix.knowledge > knowledgeCombos.length) throw new Error('not enough knowledge topics for this many docs');
   for (const [service, [topicSlug, topicTitle]] of knowledgeCombos.slice(0, mix.knowledge)) {
     plans.push({
-      id: `knowledge/${service.id}-${topicSlug}`, type: 'knowledge', title: topicTitle.replace('%Service%', service.name),
-      owner: random.chance(0.8) ? service.owner : random.pick(teams), service, alerts: [], sections: [], anchors: [],
+      id: `knowledge/${service.id}-${topicSlug}`,
+      type: 'knowledge',
+      title: topicTitle.replace('%Service%', service.name),
+      owner: random.chance(0.8) ? service.owner : random.pick(teams),
+      service,
+      alerts: [],
+      sections: [],
+      anchors: [],
     });
   }
   for (let index = 0; index < mix.onboarding; index += 1) {
@@ -627,8 +850,14 @@ export function generateSyntheticKb(options: SyntheticKbOptions): SyntheticKb {
     const round = Math.floor(index / teams.length);
     const service = services.find((candidate) => candidate.owner === team) ?? (services[0] as ServicePlan);
     plans.push({
-      id: `onboarding/${team.id}-first-week${round === 0 ? '' : `-${round + 1}`}`, type: 'onboarding',
-      title: `${team.name} first week${round === 0 ? '' : ` (path ${round + 1})`}`, owner: team, service, alerts: [], sections: [], anchors: [],
+      id: `onboarding/${team.id}-first-week${round === 0 ? '' : `-${round + 1}`}`,
+      type: 'onboarding',
+      title: `${team.name} first week${round === 0 ? '' : ` (path ${round + 1})`}`,
+      owner: team,
+      service,
+      alerts: [],
+      sections: [],
+      anchors: [],
     });
   }
   for (const plan of plans) {
@@ -638,7 +867,12 @@ export function generateSyntheticKb(options: SyntheticKbOptions): SyntheticKb {
 
   // 70/30 .mdx/.md, exactly; then the broken docs, each with one problem its doc can have.
   const mdxCount = Math.round(total * mdxShare);
-  const mdxIndexes = new Set(random.sample(plans.map((_, index) => index), mdxCount));
+  const mdxIndexes = new Set(
+    random.sample(
+      plans.map((_, index) => index),
+      mdxCount,
+    ),
+  );
   const flavoured: DocPlan[] = plans.map((plan, index) => {
     const flavour: Flavour = mdxIndexes.has(index) ? 'mdx' : 'md';
     return { ...plan, flavour, path: `${plan.id}.${flavour}` };
@@ -666,7 +900,13 @@ export function generateSyntheticKb(options: SyntheticKbOptions): SyntheticKb {
     byService.set(doc.service.id, [...(byService.get(doc.service.id) ?? []), doc]);
   }
   const context: RenderContext = {
-    random, today, docs, ids: usedIds, byService, services, teams,
+    random,
+    today,
+    docs,
+    ids: usedIds,
+    byService,
+    services,
+    teams,
     runbooks: docs.filter((doc) => doc.type === 'runbook'),
     drPlans: docs.filter((doc) => doc.type === 'dr-plan'),
     knowledge: docs.filter((doc) => doc.type === 'knowledge'),
@@ -701,7 +941,9 @@ export function writeSyntheticKb(kb: SyntheticKb, dir: string): void {
 // Registries.
 
 function teamsYaml(teams: readonly TeamPlan[]): string {
-  const entries = teams.map((team) => `- id: ${team.id}\n  name: ${team.name}\n  channel: "#${team.id}-oncall"\n  oncall: ${team.id}-primary\n  email: ${team.id}@heronpay.example\n`);
+  const entries = teams.map(
+    (team) => `- id: ${team.id}\n  name: ${team.name}\n  channel: "#${team.id}-oncall"\n  oncall: ${team.id}-primary\n  email: ${team.id}@heronpay.example\n`,
+  );
   return `# Teams that own services and docs. \`oncall\` is the PagerDuty schedule name.\n${entries.join('\n')}`;
 }
 
@@ -740,7 +982,10 @@ const TOOLS = [
 ] as const;
 
 function toolsYaml(): string {
-  const entries = TOOLS.map(([id, name, kind, prefixes]) => `- id: ${id}\n  name: ${yamlString(name)}\n  kind: ${kind}\n  url_prefixes:\n${prefixes.map((prefix) => `    - ${prefix}\n`).join('')}`);
+  const entries = TOOLS.map(
+    ([id, name, kind, prefixes]) =>
+      `- id: ${id}\n  name: ${yamlString(name)}\n  kind: ${kind}\n  url_prefixes:\n${prefixes.map((prefix) => `    - ${prefix}\n`).join('')}`,
+  );
   return `# Tools referenced from services and docs. Links to *.${DOMAIN} hosts must start with one of these url_prefixes.\n${entries.join('\n')}`;
 }
 
@@ -919,12 +1164,7 @@ const SQL_QUERIES = [
     'ORDER BY age DESC',
     'LIMIT 20;',
   ],
-  [
-    'SELECT status, count(*), min(created_at)',
-    'FROM %metric%_jobs',
-    "WHERE created_at > now() - interval '2 hours'",
-    'GROUP BY status;',
-  ],
+  ['SELECT status, count(*), min(created_at)', 'FROM %metric%_jobs', "WHERE created_at > now() - interval '2 hours'", 'GROUP BY status;'],
   ['SELECT relname, n_dead_tup, last_autovacuum', 'FROM pg_stat_user_tables', 'ORDER BY n_dead_tup DESC', 'LIMIT 10;'],
 ];
 const VERIFICATION_ITEMS = [
@@ -955,7 +1195,11 @@ function renderRunbook(doc: DocPlan, context: RenderContext): string {
   const condition = fill(symptom.condition);
   const summary = `What to do when ${doc.service.name} alerts on ${symptom.title}: ${condition}.`;
   const out: string[] = [
-    frontmatter(doc, context, [`alerts: [${doc.alerts.join(', ')}]`, `severity: ${random.pick(SEVERITIES)}`], summary, [doc.service.namespace, symptom.slug.split('-')[0] ?? 'ops', COMPONENTS[doc.service.component].label.toLowerCase()]),
+    frontmatter(doc, context, [`alerts: [${doc.alerts.join(', ')}]`, `severity: ${random.pick(SEVERITIES)}`], summary, [
+      doc.service.namespace,
+      symptom.slug.split('-')[0] ?? 'ops',
+      COMPONENTS[doc.service.component].label.toLowerCase(),
+    ]),
   ];
   const section = (index: number) => `## ${doc.sections[index] ?? ''}`;
   const skip = doc.problem === 'missing-section' ? random.pick([1, 4, 5]) : -1;
@@ -965,12 +1209,20 @@ function renderRunbook(doc: DocPlan, context: RenderContext): string {
     section(0),
     '',
     fill(`${doc.service.name} ${COMPONENTS[doc.service.component].role}. This runbook covers ${symptom.title}.`) +
-      ' ' + fill(random.pick(OVERVIEW_EXTRAS)).replace('%tier%', String(doc.service.tier)) +
+      ' ' +
+      fill(random.pick(OVERVIEW_EXTRAS)).replace('%tier%', String(doc.service.tier)) +
       (doc.problem === 'mdx-parse-error' ? ' It pages when latency {p99 > 5s} holds for ten minutes.' : ''),
     '',
     ...doc.alerts.map((alert, index) => `- **${alert}**: ${index === 0 ? condition : `the same condition, twice the threshold, for 5 minutes`}.`),
     '',
-    codeBlock('promql', doc.alerts.flatMap((alert, index) => [...(index > 0 ? [''] : []), `# ${alert}`, fill(symptom.promql).replace(/> ([\d.]+)$/, (match, value: string) => (index === 0 ? match : `> ${Number(value) * 2}`))])),
+    codeBlock(
+      'promql',
+      doc.alerts.flatMap((alert, index) => [
+        ...(index > 0 ? [''] : []),
+        `# ${alert}`,
+        fill(symptom.promql).replace(/> ([\d.]+)$/, (match, value: string) => (index === 0 ? match : `> ${Number(value) * 2}`)),
+      ]),
+    ),
     '',
     `Dashboard: ${dashboard(doc)}.`,
   ];
@@ -990,9 +1242,15 @@ function renderRunbook(doc: DocPlan, context: RenderContext): string {
   steps.forEach(([title, text], index) => {
     diagnosis.push('', `### ${index + 1}. ${title}`, '', fill(text ?? ''));
     if (title === 'Database') {
-      diagnosis.push('', codeBlock('sql', (random.pick(SQL_QUERIES)).map(fill)));
+      diagnosis.push('', codeBlock('sql', random.pick(SQL_QUERIES).map(fill)));
     } else if (title === 'Dependencies' || title === 'Traffic shape') {
-      diagnosis.push('', codeBlock('promql', [fill(`histogram_quantile(0.99, sum by (le, peer_service) (rate(client_request_duration_seconds_bucket{service="%svc%"}[5m])))`), fill(`sum by (merchant_tier) (rate(http_server_requests_total{service="%svc%"}[5m]))`)]));
+      diagnosis.push(
+        '',
+        codeBlock('promql', [
+          fill(`histogram_quantile(0.99, sum by (le, peer_service) (rate(client_request_duration_seconds_bucket{service="%svc%"}[5m])))`),
+          fill(`sum by (merchant_tier) (rate(http_server_requests_total{service="%svc%"}[5m]))`),
+        ]),
+      );
     } else {
       diagnosis.push('', codeBlock('bash', random.sample(DIAGNOSIS_COMMANDS, random.int(2, 3)).map(fill)));
     }
@@ -1002,7 +1260,9 @@ function renderRunbook(doc: DocPlan, context: RenderContext): string {
   if (related.length > 0 && random.chance(0.7)) {
     diagnosis.push('', '| Signal | Likely cause | Next step |', '| --- | --- | --- |');
     for (const target of related.slice(0, 3)) {
-      diagnosis.push(`| ${capitalise(target.symptom?.title ?? 'errors')} on ${target.service.id} | ${random.pick(['A dependency', 'Capacity', 'A bad deploy', 'The database'])} | ${linkTo(doc, target, random, true)} |`);
+      diagnosis.push(
+        `| ${capitalise(target.symptom?.title ?? 'errors')} on ${target.service.id} | ${random.pick(['A dependency', 'Capacity', 'A bad deploy', 'The database'])} | ${linkTo(doc, target, random, true)} |`,
+      );
     }
   }
   if (doc.problem === 'broken-link') diagnosis.push('', `If none of this matches, follow ${brokenLink(doc, context)}.`);
@@ -1013,7 +1273,11 @@ function renderRunbook(doc: DocPlan, context: RenderContext): string {
   const fixes = random.sample(symptom.fixes, Math.min(symptom.fixes.length, random.int(1, 3)));
   for (const fix of fixes) {
     mitigation.push('', `### ${fix.title}`, '', fill(fix.text), '');
-    if (fix.destructive) mitigation.push(warning(doc, 'this removes running pods; in-flight requests on them fail and clients retry. Check the PodDisruptionBudget first.', random), '');
+    if (fix.destructive)
+      mitigation.push(
+        warning(doc, 'this removes running pods; in-flight requests on them fail and clients retry. Check the PodDisruptionBudget first.', random),
+        '',
+      );
     mitigation.push(codeBlock('bash', fix.commands.map(fill)));
   }
   if (drPlans[0] && random.chance(0.4)) mitigation.push('', `If the whole service is lost, switch to the DR plan: ${linkTo(doc, drPlans[0], random, true)}.`);
@@ -1069,36 +1333,87 @@ function renderDrPlan(doc: DocPlan, context: RenderContext): string {
   const dependencies = service.dependsOn.map((id) => `- ${id}: must be healthy, or recovered first with its own plan.`);
   const runbooks = others(doc, context.byService.get(service.id) ?? [], random, 2);
 
-  out.push([
-    '## Scope', '',
-    fill(`This plan covers losing %Service% in eu-west-1 or its data: several nodes lost with their volumes, a corrupted database, or an operator mistake that deleted data. The region is assumed healthy unless the scenario says otherwise. %Service% ${COMPONENTS[service.component].role}, so every service that depends on it degrades until the recovery is complete.`),
-    '',
-    `Targets: **RTO as in the frontmatter**, measured from the decision to recover. Accepted losses: derived data that can be rebuilt, and caches.${doc.problem === 'mdx-parse-error' ? ' The plan is used when latency {p99 > 5s} persists after a failover.' : ''}`,
-  ].join('\n'));
-  out.push(['## Dependencies', '', ...(dependencies.length > 0 ? dependencies : ['- None besides the platform: EKS, Vault and the Postgres fleet.']), fill('- S3 bucket `heron-%ns%-backup` (versioned, replicated to eu-central-1).'), '- The Argo CD application and the Terraform state for the service.'].join('\n'));
+  out.push(
+    [
+      '## Scope',
+      '',
+      fill(
+        `This plan covers losing %Service% in eu-west-1 or its data: several nodes lost with their volumes, a corrupted database, or an operator mistake that deleted data. The region is assumed healthy unless the scenario says otherwise. %Service% ${COMPONENTS[service.component].role}, so every service that depends on it degrades until the recovery is complete.`,
+      ),
+      '',
+      `Targets: **RTO as in the frontmatter**, measured from the decision to recover. Accepted losses: derived data that can be rebuilt, and caches.${doc.problem === 'mdx-parse-error' ? ' The plan is used when latency {p99 > 5s} persists after a failover.' : ''}`,
+    ].join('\n'),
+  );
+  out.push(
+    [
+      '## Dependencies',
+      '',
+      ...(dependencies.length > 0 ? dependencies : ['- None besides the platform: EKS, Vault and the Postgres fleet.']),
+      fill('- S3 bucket `heron-%ns%-backup` (versioned, replicated to eu-central-1).'),
+      '- The Argo CD application and the Terraform state for the service.',
+    ].join('\n'),
+  );
   if (skip !== 2) {
-    out.push([
-      '## Backups', '',
-      '| What | Where | Frequency |', '| --- | --- | --- |',
-      fill('| Database base backups | `s3://heron-%ns%-backup/pgbackrest/` | daily, full weekly |'),
-      fill('| WAL archive | `s3://heron-%ns%-backup/wal/` | continuous |'),
-      '| Configuration | git, `platform-infra` | every change |',
-    ].join('\n'));
+    out.push(
+      [
+        '## Backups',
+        '',
+        '| What | Where | Frequency |',
+        '| --- | --- | --- |',
+        fill('| Database base backups | `s3://heron-%ns%-backup/pgbackrest/` | daily, full weekly |'),
+        fill('| WAL archive | `s3://heron-%ns%-backup/wal/` | continuous |'),
+        '| Configuration | git, `platform-infra` | every change |',
+      ].join('\n'),
+    );
   }
   const steps: string[] = ['## Recovery procedure'];
-  const stepTitles = random.sample(['Declare and freeze writes', 'Restore the database', 'Redeploy from git', 'Replay the outbox', 'Switch traffic back', 'Rebuild the caches', 'Reconcile with partners'], random.int(4, 6));
+  const stepTitles = random.sample(
+    [
+      'Declare and freeze writes',
+      'Restore the database',
+      'Redeploy from git',
+      'Replay the outbox',
+      'Switch traffic back',
+      'Rebuild the caches',
+      'Reconcile with partners',
+    ],
+    random.int(4, 6),
+  );
   stepTitles.forEach((title, index) => {
     steps.push('', `### Step ${index + 1} ${title.toLowerCase()}`, '', random.sample(DR_STEP_SENTENCES, 2).map(fill).join(' '));
     if (index === 1) {
-      steps.push('', warning(doc, 'this deletes the broken volumes. Anything not in the backups or an outbox is gone: the incident commander must approve.', random), '', codeBlock('bash', [fill('kubectl --context prod-euw1 -n %ns% delete pvc -l app=%svc%'), fill('pgbackrest --stanza=%ns% --type=time --target="$TARGET_TIME" restore')]));
+      steps.push(
+        '',
+        warning(doc, 'this deletes the broken volumes. Anything not in the backups or an outbox is gone: the incident commander must approve.', random),
+        '',
+        codeBlock('bash', [
+          fill('kubectl --context prod-euw1 -n %ns% delete pvc -l app=%svc%'),
+          fill('pgbackrest --stanza=%ns% --type=time --target="$TARGET_TIME" restore'),
+        ]),
+      );
     } else {
       steps.push('', codeBlock('bash', random.sample(DIAGNOSIS_COMMANDS, 2).map(fill)));
     }
   });
   out.push(steps.join('\n'));
-  out.push(['## Verification', '', ...random.sample(VERIFICATION_ITEMS, 3).map((item) => `- ${fill(item)}`), ...runbooks.map((runbook) => `- No alert from ${linkTo(doc, runbook, random, false)}.`)].join('\n'));
+  out.push(
+    [
+      '## Verification',
+      '',
+      ...random.sample(VERIFICATION_ITEMS, 3).map((item) => `- ${fill(item)}`),
+      ...runbooks.map((runbook) => `- No alert from ${linkTo(doc, runbook, random, false)}.`),
+    ].join('\n'),
+  );
   if (skip !== 5) {
-    out.push(['## Communication', '', `- The incident channel, run by the incident commander; updates every 30 minutes.`, `- #${doc.owner.id}-oncall at declaration.`, '- Merchants: Statuspage component degraded until verification is complete.'].join('\n'));
+    out.push(
+      [
+        '## Communication',
+        '',
+        `- The incident channel, run by the incident commander; updates every 30 minutes.`,
+        `- #${doc.owner.id}-oncall at declaration.`,
+        '- Merchants: Statuspage component degraded until verification is complete.',
+      ].join('\n'),
+    );
   }
   if (doc.problem === 'broken-link') out.push(`See also ${brokenLink(doc, context)}.`);
   return `${out.join('\n\n')}\n`;
@@ -1106,12 +1421,30 @@ function renderDrPlan(doc: DocPlan, context: RenderContext): string {
 
 const KNOWLEDGE_SECTIONS = [
   ['The rule', 'What the rule is, in one paragraph: %Service% never does this on its own, and the on-call engineer never does it without the owner team.'],
-  ['Why', 'None of the reasons is tradition. They come from incidents: the last one cost four hours and a partner escalation, and the postmortem is linked from the runbooks.'],
-  ['How it works', '%Service% %role%. Requests arrive through the edge, are validated, written to the database and published through the outbox in the same transaction.'],
-  ['What is still allowed', 'Rollbacks, always. Config flags that exist for incidents. Scaling. Anything the incident commander decides to stop an ongoing incident.'],
-  ['Numbers to know', 'Normal traffic is about %n%0 requests per second at the evening peak, with a p99 under 300 ms; the database handles twice that in load tests.'],
-  ['History', 'The current design dates from the migration off the monolith. Two earlier designs were tried and abandoned; the decision records are in the repository.'],
-  ['Common mistakes', 'Restarting everything at once, scaling down during a drain, and retrying without an idempotency key. Each of these turned a small incident into a large one.'],
+  [
+    'Why',
+    'None of the reasons is tradition. They come from incidents: the last one cost four hours and a partner escalation, and the postmortem is linked from the runbooks.',
+  ],
+  [
+    'How it works',
+    '%Service% %role%. Requests arrive through the edge, are validated, written to the database and published through the outbox in the same transaction.',
+  ],
+  [
+    'What is still allowed',
+    'Rollbacks, always. Config flags that exist for incidents. Scaling. Anything the incident commander decides to stop an ongoing incident.',
+  ],
+  [
+    'Numbers to know',
+    'Normal traffic is about %n%0 requests per second at the evening peak, with a p99 under 300 ms; the database handles twice that in load tests.',
+  ],
+  [
+    'History',
+    'The current design dates from the migration off the monolith. Two earlier designs were tried and abandoned; the decision records are in the repository.',
+  ],
+  [
+    'Common mistakes',
+    'Restarting everything at once, scaling down during a drain, and retrying without an idempotency key. Each of these turned a small incident into a large one.',
+  ],
 ];
 
 const KNOWLEDGE_SENTENCES = [
@@ -1138,22 +1471,53 @@ function renderKnowledge(doc: DocPlan, context: RenderContext): string {
   sections.forEach(([title, text], index) => {
     const broken = index === 0 && doc.problem === 'mdx-parse-error' ? ' The limit applies when latency {p99 > 5s} for five minutes.' : '';
     const body: string[] = [`## ${title}`, '', fill(text ?? '') + broken, '', random.sample(KNOWLEDGE_SENTENCES, random.int(2, 3)).map(fill).join(' ')];
-    body.push('', fill(random.pick([
-      'The owner team reviews this every year, or after any incident where it mattered.',
-      'If something here is wrong or out of date, fix it in a pull request; the owner team is in the header.',
-      'Ask in the owner channel before changing anything described here, even in staging.',
-      'Most questions about %Service% in the on-call channel are answered by this section.',
-    ])));
-    if (random.chance(0.4)) body.push('', ...random.sample([
-      '- **Tier**: tier %tier% in the service catalogue.'.replace('%tier%', String(doc.service.tier)),
-      `- **Owner**: ${doc.owner.name}, #${doc.owner.id}-oncall.`,
-      '- **Dashboards**: ' + dashboard(doc) + '.',
-      '- **Traces**: [Jaeger](https://jaeger.heron.internal/search?service=' + doc.service.id + ').',
-      '- **Depends on**: ' + (doc.service.dependsOn.join(', ') || 'the platform only') + '.',
-    ], 3).map(fill));
-    if (random.chance(0.25)) body.push('', '| Setting | Value | Why |', '| --- | --- | --- |', fill('| Timeout | 2 s | Above the p99 of the dependency |'), fill('| Retries | 3 | With jitter, and idempotency keys |'), fill('| Replicas | %n% | Survives the loss of one zone |'));
-    if (random.chance(0.25)) body.push('', codeBlock('yaml', fill('resources:\n  requests:\n    cpu: 500m\n    memory: 1Gi\n  limits:\n    memory: 2Gi\nreplicas: %n%').split('\n')));
-    if (!plain && random.chance(0.15)) body.push('', '<details>', '  <summary>Why not more replicas</summary>', '', '  Each replica holds its own connection pool; more replicas exhaust the database before they add capacity.', '</details>');
+    body.push(
+      '',
+      fill(
+        random.pick([
+          'The owner team reviews this every year, or after any incident where it mattered.',
+          'If something here is wrong or out of date, fix it in a pull request; the owner team is in the header.',
+          'Ask in the owner channel before changing anything described here, even in staging.',
+          'Most questions about %Service% in the on-call channel are answered by this section.',
+        ]),
+      ),
+    );
+    if (random.chance(0.4))
+      body.push(
+        '',
+        ...random
+          .sample(
+            [
+              '- **Tier**: tier %tier% in the service catalogue.'.replace('%tier%', String(doc.service.tier)),
+              `- **Owner**: ${doc.owner.name}, #${doc.owner.id}-oncall.`,
+              '- **Dashboards**: ' + dashboard(doc) + '.',
+              '- **Traces**: [Jaeger](https://jaeger.heron.internal/search?service=' + doc.service.id + ').',
+              '- **Depends on**: ' + (doc.service.dependsOn.join(', ') || 'the platform only') + '.',
+            ],
+            3,
+          )
+          .map(fill),
+      );
+    if (random.chance(0.25))
+      body.push(
+        '',
+        '| Setting | Value | Why |',
+        '| --- | --- | --- |',
+        fill('| Timeout | 2 s | Above the p99 of the dependency |'),
+        fill('| Retries | 3 | With jitter, and idempotency keys |'),
+        fill('| Replicas | %n% | Survives the loss of one zone |'),
+      );
+    if (random.chance(0.25))
+      body.push('', codeBlock('yaml', fill('resources:\n  requests:\n    cpu: 500m\n    memory: 1Gi\n  limits:\n    memory: 2Gi\nreplicas: %n%').split('\n')));
+    if (!plain && random.chance(0.15))
+      body.push(
+        '',
+        '<details>',
+        '  <summary>Why not more replicas</summary>',
+        '',
+        '  Each replica holds its own connection pool; more replicas exhaust the database before they add capacity.',
+        '</details>',
+      );
     out.push(body.join('\n'));
   });
   const links = [...runbooks, ...more].map((target) => `- ${linkTo(doc, target, random, random.chance(0.3))}`);
@@ -1170,15 +1534,41 @@ function renderOnboarding(doc: DocPlan, context: RenderContext): string {
   const extra = [
     `audience: ${yamlString(`Engineers joining the ${doc.owner.id}-primary on-call rotation`)}`,
     'steps:',
-    ...steps.flatMap((step) => [`  - doc: ${step.id}`, `    why: ${yamlString(`${step.title}: ${random.pick(['read it before your first shift', 'the most common page for this team', 'explains a rule you will rely on', 'practise it on staging with your buddy'])}.`)}`]),
+    ...steps.flatMap((step) => [
+      `  - doc: ${step.id}`,
+      `    why: ${yamlString(`${step.title}: ${random.pick(['read it before your first shift', 'the most common page for this team', 'explains a rule you will rely on', 'practise it on staging with your buddy'])}.`)}`,
+    ]),
   ];
   const summary = `The reading path and practical checklist for an engineer joining ${doc.owner.name}, from tools to the first on-call shift.`;
   const out = [frontmatter(doc, context, extra, summary, ['onboarding', 'on-call'])];
-  out.push(['## Before you start', '', 'By the end of your first day you should have, with your buddy\'s help:', '', '- Laptop enrolled, VPN working, and SSO access to Grafana, OpenSearch, Argo CD and Jaeger.', '- `kubectl` contexts for `prod-euw1`, `dr-euc1` and `staging-euw1`.', '- PagerDuty account with phone and push notifications tested.', `- Slack channels: #${doc.owner.id}-oncall, #incidents.`].join('\n'));
-  out.push(['## How to use the reading path', '', 'The steps above are in order. Read one or two a day alongside the practical work below; for each runbook, open the dashboards it links and find the panels it talks about.'].join('\n'));
+  out.push(
+    [
+      '## Before you start',
+      '',
+      "By the end of your first day you should have, with your buddy's help:",
+      '',
+      '- Laptop enrolled, VPN working, and SSO access to Grafana, OpenSearch, Argo CD and Jaeger.',
+      '- `kubectl` contexts for `prod-euw1`, `dr-euc1` and `staging-euw1`.',
+      '- PagerDuty account with phone and push notifications tested.',
+      `- Slack channels: #${doc.owner.id}-oncall, #incidents.`,
+    ].join('\n'),
+  );
+  out.push(
+    [
+      '## How to use the reading path',
+      '',
+      'The steps above are in order. Read one or two a day alongside the practical work below; for each runbook, open the dashboards it links and find the panels it talks about.',
+    ].join('\n'),
+  );
   const days: string[] = ['## Day by day'];
   for (const [index, step] of steps.slice(0, 5).entries()) {
-    days.push('', `### Day ${index + 1}`, '', `- Read ${linkTo(doc, step, random, false)} and discuss it with your buddy.`, '- Shadow the on-call engineer for one handover.');
+    days.push(
+      '',
+      `### Day ${index + 1}`,
+      '',
+      `- Read ${linkTo(doc, step, random, false)} and discuss it with your buddy.`,
+      '- Shadow the on-call engineer for one handover.',
+    );
   }
   out.push(days.join('\n'));
   return `${out.join('\n\n')}\n`;

@@ -165,7 +165,9 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
       previous = existsSync(baselinePath) ? readBaseline(baselinePath) : undefined;
     } catch (error) {
       if (!(error instanceof BaselineError)) throw error;
-      throw new UsageError(`--update-baseline: ${baselinePath} exists and is not an opskb baseline, so opskb will not overwrite it. Remove it, or name another file.`);
+      throw new UsageError(
+        `--update-baseline: ${baselinePath} exists and is not an opskb baseline, so opskb will not overwrite it. Remove it, or name another file.`,
+      );
     }
     const baseline = createBaseline(result.findings, baselinePath, previous && { baseline: previous, checked: (path) => checked.has(path) });
     writeBaseline(baselinePath, baseline);

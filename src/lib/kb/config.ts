@@ -21,7 +21,12 @@ export function loadConfig(contentDir: string): LoadedConfig {
   if (!existsSync(path)) return { config: DEFAULT_CONFIG, path, yaml: undefined, problems: [] };
   const yaml = parseYaml(readFileSync(path, 'utf8'));
   const finding = (position: { line: number; column: number }, message: string): Finding => ({
-    path, ...position, severity: 'error', message, ruleId: CONFIG_RULE_ID, url: '/rules/registries/',
+    path,
+    ...position,
+    severity: 'error',
+    message,
+    ruleId: CONFIG_RULE_ID,
+    url: '/rules/registries/',
   });
   if (yaml.problems.length > 0) {
     return { config: DEFAULT_CONFIG, path, yaml, problems: yaml.problems.map((problem) => finding(problem, `YAML syntax error: ${problem.message}`)) };

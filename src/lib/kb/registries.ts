@@ -7,14 +7,7 @@ import type { Finding } from '../lint/finding.ts';
 import { parseYaml, type ParsedYaml } from '../markdown/yaml.ts';
 import { ruleDocsPath } from '../lint/define-rule.ts';
 import { describeIssue } from '../lint/zod-issues.ts';
-import {
-  REGISTRY_SPECS,
-  type GlossaryTerm,
-  type RegistryName,
-  type Service,
-  type Team,
-  type Tool,
-} from '../model/index.ts';
+import { REGISTRY_SPECS, type GlossaryTerm, type RegistryName, type Service, type Team, type Tool } from '../model/index.ts';
 import { didYouMean } from '../text/suggest.ts';
 
 export const REGISTRY_RULE_ID = 'opskb:registries';
@@ -51,19 +44,31 @@ export function loadRegistries(contentDir: string): Registries {
       problems.push(finding(path, yaml.positionOf([index, ...keyPath]), message));
     };
     if (!teams.has(service.owner)) {
-      report(['owner'], `Service \`${service.id}\` is owned by unknown team \`${service.owner}\`: add it to teams.yaml or use a known team id.${didYouMean(service.owner, teams.keys())}`);
+      report(
+        ['owner'],
+        `Service \`${service.id}\` is owned by unknown team \`${service.owner}\`: add it to teams.yaml or use a known team id.${didYouMean(service.owner, teams.keys())}`,
+      );
     }
     service.depends_on.forEach((dependency, position) => {
       if (!services.has(dependency)) {
-        report(['depends_on', position], `Service \`${service.id}\` depends on unknown service \`${dependency}\`: add it to services.yaml or fix the id.${didYouMean(dependency, services.keys())}`);
+        report(
+          ['depends_on', position],
+          `Service \`${service.id}\` depends on unknown service \`${dependency}\`: add it to services.yaml or fix the id.${didYouMean(dependency, services.keys())}`,
+        );
       }
     });
     service.dashboards.forEach((dashboard, position) => {
       const tool = tools.get(dashboard.tool)?.value;
       if (!tool) {
-        report(['dashboards', position, 'tool'], `Dashboard tool \`${dashboard.tool}\` is not in tools.yaml: add the tool or use a known tool id.${didYouMean(dashboard.tool, tools.keys())}`);
+        report(
+          ['dashboards', position, 'tool'],
+          `Dashboard tool \`${dashboard.tool}\` is not in tools.yaml: add the tool or use a known tool id.${didYouMean(dashboard.tool, tools.keys())}`,
+        );
       } else if (!tool.url_prefixes.some((prefix) => dashboard.url.startsWith(prefix))) {
-        report(['dashboards', position, 'url'], `Dashboard URL does not start with a URL prefix of tool \`${tool.id}\` (${tool.url_prefixes.map((prefix) => `\`${prefix}\``).join(', ')}).`);
+        report(
+          ['dashboards', position, 'url'],
+          `Dashboard URL does not start with a URL prefix of tool \`${tool.id}\` (${tool.url_prefixes.map((prefix) => `\`${prefix}\``).join(', ')}).`,
+        );
       }
     });
   }
@@ -71,7 +76,13 @@ export function loadRegistries(contentDir: string): Registries {
   for (const { value: term, yaml, index, path } of glossary.values()) {
     term.see_also?.forEach((other, position) => {
       if (!terms.has(other.toLowerCase())) {
-        problems.push(finding(path, yaml.positionOf([index, 'see_also', position]), `Glossary term \`${term.term}\` refers to unknown term \`${other}\` in see_also.${didYouMean(other, glossary.keys())}`));
+        problems.push(
+          finding(
+            path,
+            yaml.positionOf([index, 'see_also', position]),
+            `Glossary term \`${term.term}\` refers to unknown term \`${other}\` in see_also.${didYouMean(other, glossary.keys())}`,
+          ),
+        );
       }
     });
   }
@@ -110,7 +121,13 @@ function loadRegistry<N extends RegistryName>(
   if (yaml.problems.length > 0) return entries;
   if (yaml.value === null || yaml.value === undefined) return entries;
   if (!Array.isArray(yaml.value)) {
-    problems.push(finding(path, { line: 1, column: 1 }, `\`${spec.file}\` must be a YAML list (each entry starting with \`- \`) of ${HOW_TO_CREATE[name].replace(/^a list of /, '')}.`));
+    problems.push(
+      finding(
+        path,
+        { line: 1, column: 1 },
+        `\`${spec.file}\` must be a YAML list (each entry starting with \`- \`) of ${HOW_TO_CREATE[name].replace(/^a list of /, '')}.`,
+      ),
+    );
     return entries;
   }
   yaml.value.forEach((raw: unknown, index) => {
@@ -128,7 +145,13 @@ function loadRegistry<N extends RegistryName>(
     if (earlier !== undefined) {
       const first = entries.get(earlier);
       const firstLine = first ? first.yaml.positionOf([first.index]).line : 0;
-      problems.push(finding(path, yaml.positionOf([index, spec.key]), `Duplicate ${spec.key} \`${key}\` in ${spec.file} (first defined on line ${firstLine}): each entry needs its own ${spec.key}.`));
+      problems.push(
+        finding(
+          path,
+          yaml.positionOf([index, spec.key]),
+          `Duplicate ${spec.key} \`${key}\` in ${spec.file} (first defined on line ${firstLine}): each entry needs its own ${spec.key}.`,
+        ),
+      );
       return;
     }
     entries.set(key, { value, yaml, index, path });

@@ -13,7 +13,9 @@ export const BASELINE_VERSION = 1;
 
 const baselineSchema = z.strictObject({
   version: z.literal(BASELINE_VERSION),
-  findings: z.array(z.strictObject({ path: z.string(), rule: z.string(), message: z.string(), key: z.string().optional(), count: z.number().int().positive() })),
+  findings: z.array(
+    z.strictObject({ path: z.string(), rule: z.string(), message: z.string(), key: z.string().optional(), count: z.number().int().positive() }),
+  ),
 });
 
 export type Baseline = z.output<typeof baselineSchema>;
@@ -27,7 +29,11 @@ const keyOf = (path: string, rule: string, message: string) => JSON.stringify([p
  * repo. With `previous` (the baseline being updated), the entries of files this run did not check
  * (`checked` says which) are kept: updating after linting some files forgets nothing about the rest.
  */
-export function createBaseline(findings: readonly Finding[], baselinePath: string, previous?: { baseline: Baseline; checked: (path: string) => boolean }): Baseline {
+export function createBaseline(
+  findings: readonly Finding[],
+  baselinePath: string,
+  previous?: { baseline: Baseline; checked: (path: string) => boolean },
+): Baseline {
   const base = dirname(resolve(baselinePath));
   const counts = new Map<string, Entry>();
   for (const finding of findings) {
@@ -39,7 +45,9 @@ export function createBaseline(findings: readonly Finding[], baselinePath: strin
     counts.set(key, entry);
   }
   const kept = previous?.baseline.findings.filter((entry) => !previous.checked(resolve(base, entry.path))) ?? [];
-  const entries = [...kept, ...counts.values()].sort((a, b) => a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  const entries = [...kept, ...counts.values()].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
+  );
   return { version: BASELINE_VERSION, findings: entries };
 }
 
@@ -58,7 +66,9 @@ export function readBaseline(baselinePath: string): Baseline {
   }
   const parsed = baselineSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new BaselineError(`${baselinePath} is not an opskb baseline (version ${BASELINE_VERSION}): ${parsed.error.issues[0]?.message ?? 'invalid'}. Recreate it with --update-baseline.`);
+    throw new BaselineError(
+      `${baselinePath} is not an opskb baseline (version ${BASELINE_VERSION}): ${parsed.error.issues[0]?.message ?? 'invalid'}. Recreate it with --update-baseline.`,
+    );
   }
   return parsed.data;
 }

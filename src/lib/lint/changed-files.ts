@@ -30,9 +30,17 @@ export function changedSince(ref: string, cwd: string): Changes {
     git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    throw new GitError(`\`${ref}\` is not a commit, branch or tag of this repository (try \`origin/main\`, \`HEAD~1\` or a commit id; in CI, fetch enough history first).`);
+    throw new GitError(
+      `\`${ref}\` is not a commit, branch or tag of this repository (try \`origin/main\`, \`HEAD~1\` or a commit id; in CI, fetch enough history first).`,
+    );
   }
-  const paths = (output: string) => new Set(output.split('\0').filter(Boolean).map((path) => resolve(top, path)));
+  const paths = (output: string) =>
+    new Set(
+      output
+        .split('\0')
+        .filter(Boolean)
+        .map((path) => resolve(top, path)),
+    );
   const changed = git(cwd, ['diff', '--name-only', '-z', '--diff-filter=d', ref, '--']);
   const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--full-name']);
   const deleted = git(cwd, ['diff', '--name-only', '-z', '--diff-filter=D', ref, '--']);

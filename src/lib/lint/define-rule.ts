@@ -50,11 +50,7 @@ export function ruleOptions<S extends z.ZodType>(id: string, schema: S, settings
   return (parsed.success ? parsed.data : schema.parse({})) as z.output<S>;
 }
 
-export function defineRule<S extends z.ZodType = typeof noOptions>(
-  id: string,
-  check: RuleCheck<z.output<S>>,
-  optionsSchema?: S,
-): OpskbRule {
+export function defineRule<S extends z.ZodType = typeof noOptions>(id: string, check: RuleCheck<z.output<S>>, optionsSchema?: S): OpskbRule {
   const schema = (optionsSchema ?? noOptions) as S;
   const optionsCache = new WeakMap<LintSettings, z.output<S>>();
   const inner = lintRule<Root, PresetOptions | LintSettings>({ origin: `opskb:${id}`, url: ruleDocsPath(id) }, (tree, file, config) => {

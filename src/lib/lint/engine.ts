@@ -204,7 +204,7 @@ function loadLinter(url: string): Promise<LinterModule> {
 /** The batches of `files` for `threads` threads, in order: full ones, then ever smaller ones. */
 export function batchesOf(files: readonly string[], threads: number): string[][] {
   const queue: string[][] = [];
-  for (let start = 0; start < files.length; ) {
+  for (let start = 0; start < files.length;) {
     const left = files.length - start;
     const size = Math.min(BATCH_SIZE, Math.max(SMALLEST_BATCH, Math.ceil(left / (threads * TAIL_SHARE))));
     queue.push(files.slice(start, start + size));

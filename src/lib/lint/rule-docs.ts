@@ -20,7 +20,13 @@ export function parseRuleHeader(source: string): { title: string; markdown: stri
   const lines = (match[1] ?? '').split(/\r?\n/).map((line) => line.replace(/^\s*\* ?/, '').replaceAll('*\\/', '*/'));
   const titleIndex = lines.findIndex((line) => line.startsWith('# '));
   if (titleIndex === -1) return undefined;
-  return { title: (lines[titleIndex] ?? '').slice(2).trim(), markdown: lines.slice(titleIndex + 1).join('\n').trim() };
+  return {
+    title: (lines[titleIndex] ?? '').slice(2).trim(),
+    markdown: lines
+      .slice(titleIndex + 1)
+      .join('\n')
+      .trim(),
+  };
 }
 
 export function readRuleDoc(id: string, dir: string = RULES_DIR): RuleDoc {

@@ -170,31 +170,35 @@ function tokens(kind: SecretKind, pattern: RegExp): Scanner {
 }
 
 const privateKeys: Scanner = (text) =>
-  matchesOf(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----([\s\S]*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/gd, text).flatMap((match) =>
+  matchesOf(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----([\s\S]*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/dg, text).flatMap((match) =>
     candidate('private-key', match, 0, () => {
       // The body without armor headers (`Proc-Type: …`) and comment marks: a marker quoted in prose has none.
-      const body = (match[1] ?? '').split('\n').filter((line) => !line.includes(':')).join('').replace(/[\s>#*-]/g, '');
+      const body = (match[1] ?? '')
+        .split('\n')
+        .filter((line) => !line.includes(':'))
+        .join('')
+        .replace(/[\s>#*-]/g, '');
       return body.length >= 20 && !isPlaceholder(body);
     }),
   );
 
 const awsSecretKeys: Scanner = (text) =>
-  matchesOf(/(?<![\w.])(["']?)((?:aws_?)?secret_?access_?key)\1[ \t]*(?::=|=>|=|:)[ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gid, text).flatMap((match) =>
+  matchesOf(/(?<![\w.])(["']?)((?:aws_?)?secret_?access_?key)\1[ \t]*(?::=|=>|=|:)[ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi, text).flatMap((match) =>
     candidate('aws-secret-access-key', match, 3, (value) => !isPlaceholder(value), match[2]),
   );
 
 const jwts: Scanner = (text) =>
-  matchesOf(/(?<![\w.-])([A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?![\w-])/gd, text).flatMap((match) =>
+  matchesOf(/(?<![\w.-])([A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?![\w-])/dg, text).flatMap((match) =>
     isJwtHeader(match[1] ?? '') ? candidate('jwt', match, 0, (value) => !isPlaceholder(value)) : [],
   );
 
 const urlCredentials: Scanner = (text) =>
-  matchesOf(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/?#'"<>]*:([^\s@/?#'"<>]+)@/gid, text).flatMap((match) =>
+  matchesOf(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/?#'"<>]*:([^\s@/?#'"<>]+)@/dgi, text).flatMap((match) =>
     candidate('url-credentials', match, 2, (value) => value.length >= 3 && !isPlaceholder(value) && !/^\d+$/.test(value), match[1]),
   );
 
 const authorizationHeaders: Scanner = (text) =>
-  matchesOf(/\bAuthorization["']?[ \t]*[:=][ \t]*["']?(Bearer|Basic|Token|Bot)[ \t]+([A-Za-z0-9._~+/=-]+)/gid, text).flatMap((match) =>
+  matchesOf(/\bAuthorization["']?[ \t]*[:=][ \t]*["']?(Bearer|Basic|Token|Bot)[ \t]+([A-Za-z0-9._~+/=-]+)/dgi, text).flatMap((match) =>
     candidate('authorization-header', match, 2, isLiteralSecret, `Authorization: ${match[1] ?? ''}`),
   );
 
@@ -211,13 +215,9 @@ const flags: Scanner = (text) => [
     const secret = found?.quoted === true || !spaced || (looksLikeCredential(found?.value ?? '') && !/=[^=]/.test(found?.value ?? ''));
     return flagCandidate(found, match[1] ?? '', secret);
   }),
-  ...matchesOf(MYSQL_PASSWORD_PATTERN, text).flatMap((match) =>
-    flagCandidate(valueAt(match, 1), '-p', true),
-  ),
-  ...matchesOf(/(?<![\w-])(-u|--user)[ \t]+(["']?)[^\s:'"]+:([^\s'"]+)\2/gd, text).flatMap((match) =>
-    candidate('flag', match, 3, isLiteralSecret, match[1]),
-  ),
-  ...matchesOf(/\b(PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)')/gid, text).flatMap((match) =>
+  ...matchesOf(MYSQL_PASSWORD_PATTERN, text).flatMap((match) => flagCandidate(valueAt(match, 1), '-p', true)),
+  ...matchesOf(/(?<![\w-])(-u|--user)[ \t]+(["']?)[^\s:'"]+:([^\s'"]+)\2/dg, text).flatMap((match) => candidate('flag', match, 3, isLiteralSecret, match[1])),
+  ...matchesOf(/\b(PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?:"([^"\n]*)"|'([^'\n]*)')/dgi, text).flatMap((match) =>
     flagCandidate(valueAt(match, 2), (match[1] ?? '').replace(/[ \t]+/, ' '), true),
   ),
 ];
@@ -249,7 +249,7 @@ const assignments: Scanner = (text, options) =>
 const highEntropy: Scanner = (text, options) => {
   const threshold = options.entropyThreshold ?? DEFAULT_ENTROPY_THRESHOLD;
   const minLength = options.entropyMinLength ?? DEFAULT_ENTROPY_MIN_LENGTH;
-  return matchesOf(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/_=-])/gd, text).flatMap((match) => {
+  return matchesOf(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/_=-])/dg, text).flatMap((match) => {
     const value = match[0];
     // Random tokens this long mix cases and digits; names do not, and digests (`sha256:…`, `sha512-…`), git SHAs and UUIDs are hex.
     if (value.length < minLength || !/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/\d/.test(value)) return [];
@@ -272,12 +272,12 @@ const JWT_HINT = /[\w-]{10}\.[\w-]{10}/;
  */
 const SCANNERS: readonly (readonly [hint: RegExp, scanner: Scanner])[] = [
   [/PRIVATE KEY/, privateKeys],
-  [/AKIA|ASIA/, tokens('aws-access-key-id', /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/gd)],
+  [/AKIA|ASIA/, tokens('aws-access-key-id', /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg)],
   [/secret_?access_?key/i, awsSecretKeys],
-  [/gh[pousr]_|github_pat_/, tokens('github-token', /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/gd)],
-  [/glpat-/, tokens('gitlab-token', /(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/gd)],
-  [/xox[abprs]-/, tokens('slack-token', /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/gd)],
-  [/hooks\.slack\.com/, tokens('slack-webhook', /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/gd)],
+  [/gh[pousr]_|github_pat_/, tokens('github-token', /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/dg)],
+  [/glpat-/, tokens('gitlab-token', /(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/dg)],
+  [/xox[abprs]-/, tokens('slack-token', /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/dg)],
+  [/hooks\.slack\.com/, tokens('slack-webhook', /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/dg)],
   [JWT_HINT, jwts],
   [/:\/\/\S*@/, urlCredentials],
   [/authorization/i, authorizationHeaders],
@@ -340,7 +340,11 @@ const LABELS: Record<TokenKind, readonly [label: string, reference: string]> = {
 
 /** `PGPASSWORD` → `PGPASSWORD`, `spring.datasource.password` → `SPRING_DATASOURCE_PASSWORD`, `apiKey` → `API_KEY`. */
 function variableName(key: string): string {
-  const name = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  const name = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
   return ['', 'P', 'U', 'USER', 'IDENTIFIED_BY'].includes(name) ? 'PASSWORD' : name;
 }
 
@@ -375,7 +379,16 @@ export function describeSecret(match: SecretMatch): { label: string; detail: str
 }
 
 /** Kinds recognisable in any text, without the key or context around them: masked in every message. */
-const SELF_EVIDENT: ReadonlySet<SecretKind> = new Set(['private-key', 'aws-access-key-id', 'github-token', 'gitlab-token', 'slack-token', 'slack-webhook', 'jwt', 'url-credentials']);
+const SELF_EVIDENT: ReadonlySet<SecretKind> = new Set([
+  'private-key',
+  'aws-access-key-id',
+  'github-token',
+  'gitlab-token',
+  'slack-token',
+  'slack-webhook',
+  'jwt',
+  'url-credentials',
+]);
 /** Shorter than this, a secret's start is too common to look for in other text. */
 const QUOTED_PREFIX = 8;
 /**

@@ -22,9 +22,7 @@ export function describeIssue(issue: z.core.$ZodIssue, where: string, data: unkn
     const accepted = acceptedKeys ? ` Accepted keys: ${acceptedKeys.join(', ')}.` : '';
     return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${names} ${where}: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}.${accepted}`;
   }
-  return isMissing(issue, data)
-    ? `\`${key}\` is missing ${where.replace(/^in /, 'from ')}: ${issue.message}.`
-    : `\`${key}\` ${where}: ${issue.message}.`;
+  return isMissing(issue, data) ? `\`${key}\` is missing ${where.replace(/^in /, 'from ')}: ${issue.message}.` : `\`${key}\` ${where}: ${issue.message}.`;
 }
 
 /** `gamedays[0].outcome` */

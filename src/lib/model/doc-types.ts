@@ -51,14 +51,7 @@ export const DOC_TYPE_SPECS: Readonly<Record<DocType, DocTypeSpec>> = {
     folder: 'dr-plans',
     label: 'DR plan',
     pluralLabel: 'DR plans',
-    sections: [
-      section('Scope'),
-      section('Dependencies'),
-      section('Backups'),
-      section('Recovery procedure'),
-      section('Verification'),
-      section('Communication'),
-    ],
+    sections: [section('Scope'), section('Dependencies'), section('Backups'), section('Recovery procedure'), section('Verification'), section('Communication')],
     requiresBody: true,
     defaultReviewEvery: '180d',
     schema: FRONTMATTER_SCHEMAS['dr-plan'],
@@ -110,7 +103,5 @@ export function normalizeHeading(text: string): string {
 /** The section spec a heading satisfies, if any. */
 export function matchSection(sections: readonly SectionSpec[], heading: string): SectionSpec | undefined {
   const wanted = normalizeHeading(heading);
-  return sections.find(
-    (spec) => normalizeHeading(spec.title) === wanted || spec.aliases.some((alias) => normalizeHeading(alias) === wanted),
-  );
+  return sections.find((spec) => normalizeHeading(spec.title) === wanted || spec.aliases.some((alias) => normalizeHeading(alias) === wanted));
 }

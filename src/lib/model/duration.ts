@@ -10,8 +10,7 @@ export type Duration = {
   readonly parts: Readonly<Partial<Record<DurationUnit, number>>>;
 };
 
-export const DURATION_FORMAT_HINT =
-  'a duration such as `15m`, `4h`, `90d`, `12w`, `6mo`, `1y` or `2h30m` (units: m minutes, h, d, w, mo, y)';
+export const DURATION_FORMAT_HINT = 'a duration such as `15m`, `4h`, `90d`, `12w`, `6mo`, `1y` or `2h30m` (units: m minutes, h, d, w, mo, y)';
 
 const PART = /(\d+)(mo|y|w|d|h|m)/gy;
 

@@ -11,7 +11,10 @@ export const idField = z
   .regex(ID_PATTERN, { error: 'expected a kebab-case id such as `payments-core` (lowercase letters, digits, hyphens)' });
 
 export const nonEmptyText = (what: string) =>
-  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, found an empty value` });
+  z
+    .string({ error: `expected ${what} as text` })
+    .trim()
+    .min(1, { error: `expected ${what}, found an empty value` });
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -35,17 +38,15 @@ export function isoDateOf(value: unknown): string | undefined {
  * A YAML date `YYYY-MM-DD`, normalised to that string. YAML 1.1 parsers (Astro's) hand us a Date,
  * YAML 1.2 parsers (the linter's) a string; both mean the same calendar day.
  */
-export const dateField = z
-  .union([z.date(), z.string()], { error: 'expected a date written as YYYY-MM-DD, e.g. 2026-11-02' })
-  .transform((value, context) => {
-    const date = isoDateOf(value);
-    if (date === undefined) {
-      const text = value instanceof Date ? String(value) : value.trim();
-      context.addIssue({ code: 'custom', message: `expected a date written as YYYY-MM-DD, e.g. 2026-11-02; found \`${text}\`` });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const dateField = z.union([z.date(), z.string()], { error: 'expected a date written as YYYY-MM-DD, e.g. 2026-11-02' }).transform((value, context) => {
+  const date = isoDateOf(value);
+  if (date === undefined) {
+    const text = value instanceof Date ? String(value) : value.trim();
+    context.addIssue({ code: 'custom', message: `expected a date written as YYYY-MM-DD, e.g. 2026-11-02; found \`${text}\`` });
+    return z.NEVER;
+  }
+  return date;
+});
 
 /** A duration string (`90d`, `6mo`, `2h30m`); kept as written, parse it with `parseDuration`. */
 export const durationField = z

@@ -25,9 +25,7 @@ export const serviceSchema = z.strictObject({
     .min(1, { error: 'expected tier 1, 2 or 3 (1 = most critical)' })
     .max(3, { error: 'expected tier 1, 2 or 3 (1 = most critical)' }),
   description: nonEmptyText('a description'),
-  dashboards: z
-    .array(z.strictObject({ tool: idField, url }), { error: 'expected a list of `{tool, url}` dashboards' })
-    .default([]),
+  dashboards: z.array(z.strictObject({ tool: idField, url }), { error: 'expected a list of `{tool, url}` dashboards' }).default([]),
   repository: url.optional(),
   depends_on: z.array(idField, { error: 'expected a list of service ids' }).default([]),
 });

@@ -264,11 +264,7 @@ export function localDay(clock: Date): string {
 export function alertLinkSnippets(site: URL | string | undefined, example: string): { rule: string; alertmanager: string } {
   const base = new URL(ALERTS_URL, site ?? 'https://kb.example.com').href;
   return {
-    rule: [
-      `- alert: ${example}`,
-      '  annotations:',
-      `    runbook_url: ${base}${alertUrl(example).slice(ALERTS_URL.length)}`,
-    ].join('\n'),
+    rule: [`- alert: ${example}`, '  annotations:', `    runbook_url: ${base}${alertUrl(example).slice(ALERTS_URL.length)}`].join('\n'),
     alertmanager: [
       'route:',
       '  group_by: [alertname]',

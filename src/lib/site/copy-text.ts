@@ -9,7 +9,10 @@ export function copyableText(code: string, language: string | undefined): string
   const lines = code.replace(/\n$/, '').split('\n');
   const lang = (language ?? '').toLowerCase();
   if (TRANSCRIPT.has(lang) && lines.some((line) => PROMPT.test(line))) {
-    return lines.filter((line) => PROMPT.test(line)).map((line) => line.replace(PROMPT, '')).join('\n');
+    return lines
+      .filter((line) => PROMPT.test(line))
+      .map((line) => line.replace(PROMPT, ''))
+      .join('\n');
   }
   if (SHELL.has(lang)) return lines.map((line) => line.replace(PROMPT, '')).join('\n');
   return lines.join('\n');

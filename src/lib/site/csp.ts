@@ -15,7 +15,11 @@ export function inlineScriptHashes(html: string): string[] {
     const attributes = match[1] ?? '';
     const typeAttribute = /\btype=["']?[^"'\s>]+/i.exec(attributes)?.[0] ?? '';
     if (!EXECUTABLE.test(typeAttribute)) continue;
-    hashes.add(`'sha256-${createHash('sha256').update(match[2] ?? '', 'utf8').digest('base64')}'`);
+    hashes.add(
+      `'sha256-${createHash('sha256')
+        .update(match[2] ?? '', 'utf8')
+        .digest('base64')}'`,
+    );
   }
   return [...hashes].sort();
 }

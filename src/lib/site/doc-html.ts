@@ -42,12 +42,16 @@ export function tableRegion(table: Element): Element {
   };
   visit(table);
   const columns = cells.filter(Boolean).join(', ');
-  return { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: columns ? `Table: ${columns}` : 'Table' }, children: [] };
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: columns ? `Table: ${columns}` : 'Table' },
+    children: [],
+  };
 }
 
 /** A hidden list of synonyms and the heading of the section it belongs to (undefined: before the first). */
 export type SectionList = { readonly heading: string | undefined; readonly list: Element };
-
 
 /**
  * For each section of a doc's Markdown `source` (the text under a heading, and the text before the

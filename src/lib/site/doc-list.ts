@@ -22,9 +22,7 @@ export function typeUrl(type: DocType): string {
 
 /** Most recently reviewed first; ties by title, so the order never depends on file order. */
 export function recentlyReviewed<T extends DocSummary>(docs: readonly T[], limit: number): T[] {
-  return [...docs]
-    .sort((a, b) => b.lastReviewed.localeCompare(a.lastReviewed) || a.title.localeCompare(b.title))
-    .slice(0, limit);
+  return [...docs].sort((a, b) => b.lastReviewed.localeCompare(a.lastReviewed) || a.title.localeCompare(b.title)).slice(0, limit);
 }
 
 /** Docs of each type, by title, in the model's type order (types without docs included). */

@@ -63,7 +63,9 @@ export const FILTER_LABELS: Readonly<Record<string, string>> = {
   tag: 'Tag',
 };
 
-export function orderedFilterGroups(filters: Readonly<Record<string, Readonly<Record<string, number>>>>): { key: string; label: string; values: { value: string; count: number }[] }[] {
+export function orderedFilterGroups(
+  filters: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): { key: string; label: string; values: { value: string; count: number }[] }[] {
   const known = Object.keys(FILTER_LABELS);
   return Object.keys(filters)
     .sort((a, b) => (known.includes(a) ? known.indexOf(a) : 99) - (known.includes(b) ? known.indexOf(b) : 99) || a.localeCompare(b))

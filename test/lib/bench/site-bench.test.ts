@@ -43,7 +43,7 @@ describe('toStarlightDoc', () => {
     expect(toStarlightDoc('runbooks/a.mdx', content)).toEqual({ kind: 'copied', content });
   });
 
-  test('turns the synthetic knowledge base\'s <Warning title> block into a Starlight caution aside', () => {
+  test("turns the synthetic knowledge base's <Warning title> block into a Starlight caution aside", () => {
     const content = `${FRONTMATTER}\n### Stuck pods\n\n<Warning title="Destructive">\n  this removes running pods.\n</Warning>\n\n\`\`\`bash\nkubectl delete pod x\n\`\`\`\n`;
     expect(toStarlightDoc('runbooks/a.mdx', content)).toEqual({
       kind: 'converted',
@@ -63,7 +63,9 @@ describe('toStarlightDoc', () => {
 
   test('converts a callout written on one line, keeps relative indentation and drops blank edges', () => {
     expect(converted(`${FRONTMATTER}\n<Note title="Tip">Use the replica.</Note>\n`)).toBe(`${FRONTMATTER}\n:::note[Tip]\nUse the replica.\n:::\n`);
-    expect(converted(`${FRONTMATTER}\n<Warning>\n\n    - first\n      more\n    - second\n\n</Warning>\n`)).toBe(`${FRONTMATTER}\n:::caution\n- first\n  more\n- second\n:::\n`);
+    expect(converted(`${FRONTMATTER}\n<Warning>\n\n    - first\n      more\n    - second\n\n</Warning>\n`)).toBe(
+      `${FRONTMATTER}\n:::caution\n- first\n  more\n- second\n:::\n`,
+    );
   });
 
   test('keeps a code block inside a callout verbatim, even one that shows a closing tag', () => {
@@ -73,12 +75,18 @@ describe('toStarlightDoc', () => {
 
   test('drops the @opskb/mdx import, leaves callouts in code blocks and inline code alone', () => {
     const content = `${FRONTMATTER}import { Warning } from '@opskb/mdx';\n\nWrite \`<Warning>\` for a callout:\n\n\`\`\`mdx\n<Warning title="x">\n  y\n</Warning>\n\`\`\`\n\n<Warning>\n  Real.\n</Warning>\n`;
-    expect(converted(content)).toBe(`${FRONTMATTER}\nWrite \`<Warning>\` for a callout:\n\n\`\`\`mdx\n<Warning title="x">\n  y\n</Warning>\n\`\`\`\n\n:::caution\nReal.\n:::\n`);
+    expect(converted(content)).toBe(
+      `${FRONTMATTER}\nWrite \`<Warning>\` for a callout:\n\n\`\`\`mdx\n<Warning title="x">\n  y\n</Warning>\n\`\`\`\n\n:::caution\nReal.\n:::\n`,
+    );
   });
 
   test.each([
     ['another component', '<Tabs>\n  x\n</Tabs>', 'line 6: <Tabs> is an opskb-only component'],
-    ['a callout inside a paragraph', 'Careful: <Warning>x</Warning> here.', 'line 6: <Warning> inside a paragraph: only callouts on their own lines are converted'],
+    [
+      'a callout inside a paragraph',
+      'Careful: <Warning>x</Warning> here.',
+      'line 6: <Warning> inside a paragraph: only callouts on their own lines are converted',
+    ],
     ['an attribute other than title', '<Warning icon="fire">\n  x\n</Warning>', 'line 6: <Warning icon=…>: only `title` is converted'],
     ['a callout never closed', 'Intro.\n\n<Danger>\n  x\n', 'line 8: <Danger> is never closed'],
     ['nested callouts', '<Warning>\n  <Note>x</Note>\n</Warning>', 'line 7: <Note> inside <Warning> (line 6): nested components are not converted'],
@@ -106,16 +114,26 @@ describe('convertKbForStarlight', () => {
 
 describe('starlight project', () => {
   test('parseStarlightRelease reads npm view --json and requires the astro peer range', () => {
-    expect(parseStarlightRelease('{"version":"0.42.4","peerDependencies":{"@astrojs/markdown-remark":"^7.3.0","astro":"^7.2.10"}}')).toEqual({ version: '0.42.4', astroRange: '^7.2.10' });
-    expect(() => parseStarlightRelease('{"version":"1.0.0","peerDependencies":{}}')).toThrow(new SiteBenchError('@astrojs/starlight@1.0.0 declares no astro peer dependency'));
+    expect(parseStarlightRelease('{"version":"0.42.4","peerDependencies":{"@astrojs/markdown-remark":"^7.3.0","astro":"^7.2.10"}}')).toEqual({
+      version: '0.42.4',
+      astroRange: '^7.2.10',
+    });
+    expect(() => parseStarlightRelease('{"version":"1.0.0","peerDependencies":{}}')).toThrow(
+      new SiteBenchError('@astrojs/starlight@1.0.0 declares no astro peer dependency'),
+    );
     expect(() => parseStarlightRelease('{}')).toThrow(SiteBenchError);
   });
 
-  test('starlightProjectFiles pins the release, uses docsLoader + docsSchema and matches opskb\'s build settings', () => {
+  test("starlightProjectFiles pins the release, uses docsLoader + docsSchema and matches opskb's build settings", () => {
     const files = starlightProjectFiles({ version: '0.42.4', astroRange: '^7.2.10' }, 'http://localhost:4321');
     expect(files.map((file) => file.path)).toEqual(['package.json', 'astro.config.mjs', 'src/content.config.ts']);
     const [packageJson, config, contentConfig] = files.map((file) => file.content);
-    expect(JSON.parse(packageJson ?? '')).toEqual({ name: 'opskb-bench-starlight', private: true, type: 'module', dependencies: { '@astrojs/starlight': '0.42.4', astro: '^7.2.10' } });
+    expect(JSON.parse(packageJson ?? '')).toEqual({
+      name: 'opskb-bench-starlight',
+      private: true,
+      type: 'module',
+      dependencies: { '@astrojs/starlight': '0.42.4', astro: '^7.2.10' },
+    });
     expect(config).toContain("starlight({\n      title: 'opskb benchmark',");
     expect(config).toContain("langAlias: { promql: 'txt', logql: 'txt', traceql: 'txt' }");
     expect(config).toContain("warning.code === 'MODULE_LEVEL_DIRECTIVE'");
@@ -125,7 +143,7 @@ describe('starlight project', () => {
 });
 
 describe('summariseSizes', () => {
-  test('adds up the output, its HTML pages and Pagefind\'s index under pagefind/', () => {
+  test("adds up the output, its HTML pages and Pagefind's index under pagefind/", () => {
     expect(
       summariseSizes([
         { path: 'index.html', bytes: 1000 },
@@ -190,17 +208,40 @@ const QUERIES: QueryPlan = {
 const RUN: SearchRun = {
   pageUrl: 'http://localhost:1234/runbooks/ledger-db/replication-lag/',
   pageStatus: 200,
-  pageLoad: step('doc page load', 300, [transfer('/runbooks/ledger-db/replication-lag/', 34_000), transfer('/_astro/site.js', 5000), transfer('/favicon.svg', 900, 404)]),
+  pageLoad: step('doc page load', 300, [
+    transfer('/runbooks/ledger-db/replication-lag/', 34_000),
+    transfer('/_astro/site.js', 5000),
+    transfer('/favicon.svg', 900, 404),
+  ]),
   importScript: step('import pagefind.js', 20, [transfer('/pagefind/pagefind.js', 47_400)]),
-  init: step('pagefind.init()', 5, [transfer('/pagefind/pagefind-worker.js', 43_100), transfer('/pagefind/pagefind-entry.json?ts=1', 400), transfer('/pagefind/wasm.en.pagefind', 60_000), transfer('/pagefind/pagefind.en_1.pf_meta', 21_400)]),
-  first: step('first query', 62, [transfer('/pagefind/index/en_1.pf_index', 24_000), transfer('/pagefind/fragment/en_1.pf_fragment', 2000), transfer('/pagefind/fragment/en_2.pf_fragment', 2000)], QUERIES.first.text, 1),
+  init: step('pagefind.init()', 5, [
+    transfer('/pagefind/pagefind-worker.js', 43_100),
+    transfer('/pagefind/pagefind-entry.json?ts=1', 400),
+    transfer('/pagefind/wasm.en.pagefind', 60_000),
+    transfer('/pagefind/pagefind.en_1.pf_meta', 21_400),
+  ]),
+  first: step(
+    'first query',
+    62,
+    [
+      transfer('/pagefind/index/en_1.pf_index', 24_000),
+      transfer('/pagefind/fragment/en_1.pf_fragment', 2000),
+      transfer('/pagefind/fragment/en_2.pf_fragment', 2000),
+    ],
+    QUERIES.first.text,
+    1,
+  ),
   repeat: step('first query again', 3, [], QUERIES.first.text, 1),
   later: [
     step('later query', 44, [transfer('/pagefind/index/en_2.pf_index', 52_000), transfer('/pagefind/fragment/en_3.pf_fragment', 9000)], 'replication lag', 647),
     step('later query', 14, [transfer('/pagefind/index/en_3.pf_index', 3000), transfer('/pagefind/fragment/en_4.pf_fragment', 2000)], 'OOMKilled', 5),
     step('later query', 30, [transfer('/pagefind/index/en_4.pf_index', 10_000)], 'Ledger DB', 0),
   ],
-  laterCached: [step('later query again', 20, [], 'replication lag', 647), step('later query again', 2, [], 'OOMKilled', 5), step('later query again', 1, [], 'Ledger DB', 0)],
+  laterCached: [
+    step('later query again', 20, [], 'replication lag', 647),
+    step('later query again', 2, [], 'OOMKilled', 5),
+    step('later query again', 1, [], 'Ledger DB', 0),
+  ],
   stray: [],
 };
 
@@ -252,7 +293,9 @@ describe('combineSearchPasses', () => {
   });
 
   test('keeps the bytes and takes the median of every latency, query by query', () => {
-    const passes = [withTimes(62, [44, 14, 30]), withTimes(150, [120, 15, 29], [90, 9, 9]), withTimes(60, [40, 90, 31], [25, 3, 1])].map((run) => summariseSearch(run, QUERIES));
+    const passes = [withTimes(62, [44, 14, 30]), withTimes(150, [120, 15, 29], [90, 9, 9]), withTimes(60, [40, 90, 31], [25, 3, 1])].map((run) =>
+      summariseSearch(run, QUERIES),
+    );
     const combined = combineSearchPasses(passes);
     expect(combined.firstQuery).toMatchObject({ bytes: 152_900, ms: 62 });
     expect(combined.later.map((query) => [query.query, query.bytes, query.ms, query.cachedMs])).toEqual([
@@ -265,7 +308,7 @@ describe('combineSearchPasses', () => {
     expect(combined).toMatchObject({ passes: 3, bytesDiffer: [], failed: ['/favicon.svg (404)'] });
   });
 
-  test('names the measures whose bytes differ between passes, with each pass\'s value', () => {
+  test("names the measures whose bytes differ between passes, with each pass's value", () => {
     const other: SearchRun = {
       ...RUN,
       pageLoad: { ...RUN.pageLoad, transfers: [...RUN.pageLoad.transfers, transfer('/_astro/ui-core.js', 94_000)] },
@@ -279,7 +322,11 @@ describe('combineSearchPasses', () => {
   });
 
   test('the cost of requests alone: the median over the passes, or none when a pass did not measure it', () => {
-    const floors = [{ oneMs: 9, fiveMs: 30 }, { oneMs: 4, fiveMs: 12 }, { oneMs: 6, fiveMs: 18 }];
+    const floors = [
+      { oneMs: 9, fiveMs: 30 },
+      { oneMs: 4, fiveMs: 12 },
+      { oneMs: 6, fiveMs: 18 },
+    ];
     const passes = floors.map((requestFloor) => summariseSearch({ ...RUN, requestFloor }, QUERIES));
     expect(passes[1]?.requestFloor).toEqual({ oneMs: 4, fiveMs: 12 });
     expect(combineSearchPasses(passes).requestFloor).toEqual({ oneMs: 6, fiveMs: 18 });
@@ -378,7 +425,16 @@ describe('parseBuildPhases', () => {
       '18:27:46 [starlight:pagefind] Finished building search index in 28.11s.',
       '18:27:46 [build] 2001 page(s) built in 2m 47s',
     ].join('\n');
-    expect(parseBuildPhases(log)).toEqual({ syncSeconds: 14.36, collectSeconds: 14.6, bundleSeconds: expect.closeTo(27.833, 6), renderSeconds: 94, staticSeconds: 124, pagefindSeconds: 28.11, totalSeconds: 167, pages: 2001 });
+    expect(parseBuildPhases(log)).toEqual({
+      syncSeconds: 14.36,
+      collectSeconds: 14.6,
+      bundleSeconds: expect.closeTo(27.833, 6),
+      renderSeconds: 94,
+      staticSeconds: 124,
+      pagefindSeconds: 28.11,
+      totalSeconds: 167,
+      pages: 2001,
+    });
   });
 
   test.each([
@@ -393,7 +449,7 @@ describe('parseBuildPhases', () => {
     expect(parseAstroDuration(text)).toBe(expected);
   });
 
-  test('formatPhases un-nests the timers: setup without sync, assets, after-build hooks, time before Astro\'s clock', () => {
+  test("formatPhases un-nests the timers: setup without sync, assets, after-build hooks, time before Astro's clock", () => {
     expect(formatPhases(parseBuildPhases(OPSKB_LOG), 59.5)).toBe(
       "sync 4.0 s · setup 0.1 s · bundle 28.0 s · render 16.7 s · assets 1.8 s · after-build hooks 6.5 s (Pagefind 5.6 s) · Astro total 57.2 s · before Astro's clock 2.3 s",
     );
@@ -402,11 +458,25 @@ describe('parseBuildPhases', () => {
   });
 });
 
-const summary = (wall: number, rss: number): Summary => ({ runs: 1, wallSeconds: [wall], cpuSeconds: [wall], peakRssBytes: [rss], peakProcessRssBytes: [rss * 0.8], medianWallSeconds: wall, medianCpuSeconds: wall, maxPeakRssBytes: rss, maxPeakProcessRssBytes: rss * 0.8 });
+const summary = (wall: number, rss: number): Summary => ({
+  runs: 1,
+  wallSeconds: [wall],
+  cpuSeconds: [wall],
+  peakRssBytes: [rss],
+  peakProcessRssBytes: [rss * 0.8],
+  medianWallSeconds: wall,
+  medianCpuSeconds: wall,
+  maxPeakRssBytes: rss,
+  maxPeakProcessRssBytes: rss * 0.8,
+});
 const site = (name: string, wall: number, rss: number): SiteFigures => ({
   name,
   version: '1.0.0',
-  build: { summary: summary(wall, rss), size: { bytes: 80 * 1024 * 1024, files: 6437, htmlFiles: 4297, pagefindBytes: 9 * 1024 * 1024, pagefindFiles: 2100 }, phases: { totalSeconds: wall - 1 } },
+  build: {
+    summary: summary(wall, rss),
+    size: { bytes: 80 * 1024 * 1024, files: 6437, htmlFiles: 4297, pagefindBytes: 9 * 1024 * 1024, pagefindFiles: 2100 },
+    phases: { totalSeconds: wall - 1 },
+  },
   search: summariseSearch(RUN, QUERIES),
 });
 
@@ -427,7 +497,12 @@ describe('evaluateTargets', () => {
     const opskb = site('opskb', 36, 1.5 * 1024 ** 3 + 1);
     const slow: SiteFigures = {
       ...opskb,
-      search: { ...opskb.search, firstQuery: { ...opskb.search.firstQuery, bytes: 250 * KB + 1 }, laterBytes: { median: 1, max: 60 * KB + 1 }, laterMs: { median: 1, max: 50.4 } },
+      search: {
+        ...opskb.search,
+        firstQuery: { ...opskb.search.firstQuery, bytes: 250 * KB + 1 },
+        laterBytes: { median: 1, max: 60 * KB + 1 },
+        laterMs: { median: 1, max: 50.4 },
+      },
     };
     expect(evaluateTargets(slow, site('Starlight', 70, 0)).map((target) => target.pass)).toEqual([false, false, false, false, false, false]);
     const alone = evaluateTargets(opskb, undefined)[0];
@@ -456,12 +531,17 @@ describe('formatReport', () => {
     expect(alone).not.toContain('Notes');
     expect(alone).not.toContain('one request / five at once');
     const measured = { ...opskb, search: { ...opskb.search, requestFloor: { oneMs: 7.04, fiveMs: 21.5 } } };
-    expect(formatReport({ docs: 2000, sites: [measured, starlight], queries: QUERIES, targets: [], notes: [] })).toMatch(/^one request \/ five at once, ms\s+7\.0 \/ 21\.5\s+-$/m);
+    expect(formatReport({ docs: 2000, sites: [measured, starlight], queries: QUERIES, targets: [], notes: [] })).toMatch(
+      /^one request \/ five at once, ms\s+7\.0 \/ 21\.5\s+-$/m,
+    );
     expect(text).not.toMatch(/^search box:/m);
   });
 
   test('the search box rows and column, for the sites whose box was measured', () => {
-    const searchBox = combineSearchBoxPasses([[uiQuery('LedgerDbReplicationLagHigh', 90, 95), uiQuery('replication lag', 31, 48.6), uiQuery('OOMKilled', 12, 20)]], 'LedgerDbReplicationLagHigh');
+    const searchBox = combineSearchBoxPasses(
+      [[uiQuery('LedgerDbReplicationLagHigh', 90, 95), uiQuery('replication lag', 31, 48.6), uiQuery('OOMKilled', 12, 20)]],
+      'LedgerDbReplicationLagHigh',
+    );
     const opskb = { ...site('opskb', 30, 1.4 * 1024 ** 3), searchBox };
     const text = formatReport({ docs: 2000, sites: [opskb, site('Starlight', 70, 2 * 1024 ** 3)], queries: QUERIES, targets: [], notes: [] });
     expect(text).toMatch(/^search box: paste → 1st result, later median \/ max ms\s+22 \/ 31\s+-$/m);

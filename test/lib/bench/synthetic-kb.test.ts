@@ -54,7 +54,13 @@ describe('generateSyntheticKb', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1500);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(8192);
     expect(kb.totalBytes).toBe(kb.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0));
-    expect(kb.files.map((file) => file.path).filter((path) => !isDoc(path))).toEqual(['glossary.yaml', 'opskb.yaml', 'services.yaml', 'teams.yaml', 'tools.yaml']);
+    expect(kb.files.map((file) => file.path).filter((path) => !isDoc(path))).toEqual([
+      'glossary.yaml',
+      'opskb.yaml',
+      'services.yaml',
+      'teams.yaml',
+      'tools.yaml',
+    ]);
   });
 
   test('refuses fewer than 10 docs', () => {
@@ -111,7 +117,9 @@ describe('the synthetic knowledge base under the real linter', () => {
   test('its valid docs lint clean, warnings included', () => {
     const valid = kb.docs.filter((doc) => !doc.problem);
     expect(valid).toHaveLength(48);
-    const found = valid.flatMap((doc) => findingsOf(doc.path).map((finding) => `${doc.path}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`));
+    const found = valid.flatMap((doc) =>
+      findingsOf(doc.path).map((finding) => `${doc.path}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -120,7 +128,11 @@ describe('the synthetic knowledge base under the real linter', () => {
     expect(broken).toHaveLength(12);
     for (const doc of broken) {
       const expected = PLANTED_PROBLEMS[doc.problem ?? 'broken-link'];
-      const found = findingsOf(doc.path).map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message.slice(0, expected.message.length) }));
+      const found = findingsOf(doc.path).map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message.slice(0, expected.message.length),
+      }));
       expect(found, doc.path).toEqual([{ ruleId: expected.ruleId, severity: 'error', message: expected.message }]);
     }
   });

@@ -15,18 +15,17 @@ describe('scanAlerts (the fast path) agrees with a full YAML parse', () => {
     expect(scanned).toEqual(parseAlerts(frontmatter));
   });
 
-  test.each([
-    ['alerts: ["Quoted"]'],
-    ['alerts: [A, B] # comment'],
-    ['alerts:\n  - A # comment'],
-    ['alerts:\n  - A\n    - nested'],
-    ['meta:\n  alerts: [A]'],
-  ])('leaves unusual YAML to the parser: %j', (frontmatter) => {
-    expect(scanAlerts(frontmatter)).toBeUndefined();
-  });
+  test.each([['alerts: ["Quoted"]'], ['alerts: [A, B] # comment'], ['alerts:\n  - A # comment'], ['alerts:\n  - A\n    - nested'], ['meta:\n  alerts: [A]']])(
+    'leaves unusual YAML to the parser: %j',
+    (frontmatter) => {
+      expect(scanAlerts(frontmatter)).toBeUndefined();
+    },
+  );
 
   test('facts of a doc: alerts with file positions, heading anchors as the site slugs them', () => {
-    const facts = extractDocFacts('---\ntitle: X\nalerts: ["Quoted", Plain]\n---\n\n## Overview\n\n```bash\n## not a heading\n```\n\n### Step `1`: roll *back*\n');
+    const facts = extractDocFacts(
+      '---\ntitle: X\nalerts: ["Quoted", Plain]\n---\n\n## Overview\n\n```bash\n## not a heading\n```\n\n### Step `1`: roll *back*\n',
+    );
     expect(facts.alerts).toEqual([
       { name: 'Quoted', line: 3, column: 10 },
       { name: 'Plain', line: 3, column: 20 },

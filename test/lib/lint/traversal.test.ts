@@ -4,7 +4,11 @@ import type { Node, Parent } from 'unist';
 import { describe, expect, test } from 'vitest';
 // The originals by file path: the lint engine's module hooks redirect only the package names.
 import { convert as originalConvert } from '../../../node_modules/unist-util-is/lib/index.js';
-import { visitParents as originalVisitParents, SKIP as ORIGINAL_SKIP, EXIT as ORIGINAL_EXIT } from '../../../node_modules/unist-util-visit-parents/lib/index.js';
+import {
+  visitParents as originalVisitParents,
+  SKIP as ORIGINAL_SKIP,
+  EXIT as ORIGINAL_EXIT,
+} from '../../../node_modules/unist-util-visit-parents/lib/index.js';
 import { parseDocument } from '../../../src/lib/markdown/parse.ts';
 import { convert } from '../../../src/lib/lint/traversal/is.ts';
 import { declareReadOnly, EXIT, SKIP, visitParents } from '../../../src/lib/lint/traversal/visit-parents.ts';
@@ -16,7 +20,24 @@ type Visit = typeof visitParents;
 const READ_ONLY_TREES = [
   parseDocument(readFileSync(join(FIXTURE_KB, 'runbooks/checkout/checkout-5xx.mdx'), 'utf8'), 'mdx'),
   parseDocument(
-    ['# Title', '', '- a *b* `c`', '  - [x] d', '', '> Warning: e', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '[ref]: https://x.example', '', '```sh', 'ls', '```'].join('\n'),
+    [
+      '# Title',
+      '',
+      '- a *b* `c`',
+      '  - [x] d',
+      '',
+      '> Warning: e',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '[ref]: https://x.example',
+      '',
+      '```sh',
+      'ls',
+      '```',
+    ].join('\n'),
     'markdown',
   ),
 ];
@@ -25,7 +46,24 @@ for (const tree of READ_ONLY_TREES) declareReadOnly(tree);
 const TREES = [
   parseDocument(readFileSync(join(FIXTURE_KB, 'runbooks/checkout/checkout-5xx.mdx'), 'utf8'), 'mdx'),
   parseDocument(
-    ['# Title', '', '- a *b* `c`', '  - [x] d', '', '> Warning: e', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '[ref]: https://x.example', '', '```sh', 'ls', '```'].join('\n'),
+    [
+      '# Title',
+      '',
+      '- a *b* `c`',
+      '  - [x] d',
+      '',
+      '> Warning: e',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '[ref]: https://x.example',
+      '',
+      '```sh',
+      'ls',
+      '```',
+    ].join('\n'),
     'markdown',
   ),
 ];
@@ -58,7 +96,9 @@ describe('visitParents drop-in', () => {
       for (const reverse of [false, true]) {
         const expected = walk(originalVisitParents as unknown as Visit, ORIGINAL_SKIP, ORIGINAL_EXIT, tree, check, reverse, 25);
         expect(walk(visitParents, SKIP, EXIT, tree, check, reverse, 25)).toEqual(expected);
-        expect(walk(visitParents, SKIP, EXIT, tree, check, reverse)).toEqual(walk(originalVisitParents as unknown as Visit, ORIGINAL_SKIP, ORIGINAL_EXIT, tree, check, reverse));
+        expect(walk(visitParents, SKIP, EXIT, tree, check, reverse)).toEqual(
+          walk(originalVisitParents as unknown as Visit, ORIGINAL_SKIP, ORIGINAL_EXIT, tree, check, reverse),
+        );
         visited += expected.length;
       }
     }
@@ -107,7 +147,8 @@ describe('visitParents drop-in', () => {
       const run = (visit: Visit, tree: Node, skip: unknown, exit: unknown) => {
         const seen: string[] = [];
         let count = 0;
-        const translated = answer === 'skip' ? skip : answer === false ? exit : Array.isArray(answer) ? [answer[0] === 'skip' ? skip : answer[0], answer[1]] : answer;
+        const translated =
+          answer === 'skip' ? skip : answer === false ? exit : Array.isArray(answer) ? [answer[0] === 'skip' ? skip : answer[0], answer[1]] : answer;
         (visit as (...parameters: unknown[]) => void)(tree, (node: Node, parents: Parent[], index?: number) => {
           seen.push(`${node.type}@${index ?? '-'}/${parents.length}`);
           if (node.type === type && (count += 1) === nth) return translated;
@@ -131,7 +172,12 @@ describe('visitParents drop-in', () => {
   });
 
   test('rejects what the original rejects, with the same message', () => {
-    for (const parameters of [[null, () => undefined], [TREES[0], 'text', 'not a visitor'], [TREES[0], { enter: 1, exit: () => undefined }], [TREES[0], { enter: () => undefined }]]) {
+    for (const parameters of [
+      [null, () => undefined],
+      [TREES[0], 'text', 'not a visitor'],
+      [TREES[0], { enter: 1, exit: () => undefined }],
+      [TREES[0], { enter: () => undefined }],
+    ]) {
       const ours = () => (visitParents as (...p: unknown[]) => void)(...parameters);
       const theirs = () => (originalVisitParents as (...p: unknown[]) => void)(...parameters);
       expect(theirs).toThrow();

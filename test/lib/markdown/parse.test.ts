@@ -37,15 +37,24 @@ const DOCS: [string, string][] = [
   ['a table in a list item', '- Check:\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |'],
   ['strikethrough, a footnote and a task list', 'Use ~~the old~~ the new one.[^1]\n\n- [x] Page the owner\n- [ ] Open a channel\n\n[^1]: Measured in May.'],
   ['autolink literals', 'Open https://grafana.kestrel.internal/d/payments, then www.kestrel.example, or mail ops@kestrel.example.'],
-  ['code, html and references', '```sh\nkubectl get pods\n```\n\n<details>\n  <summary>\n    More\n  </summary>\n</details>\n\nSee [the guide][guide].\n\n[guide]: https://kestrel.example/guide'],
+  [
+    'code, html and references',
+    '```sh\nkubectl get pods\n```\n\n<details>\n  <summary>\n    More\n  </summary>\n</details>\n\nSee [the guide][guide].\n\n[guide]: https://kestrel.example/guide',
+  ],
 ];
 
 const MDX_DOCS: [string, string][] = [
-  ['an import block, a heading and a comment', "---\nid: x\n---\n\nimport { Warning, Note } from '@opskb/mdx'\nexport const meta = { a: `b` }\n\n# Title\n\n{/* lint disable-next-line opskb:links -- moved */}\n"],
-  ['JSX elements with every kind of attribute', "<Warning title=\"Data loss\" open data-x={`a ${b}`} {...props} note='it\"s'>\n  Drop the table only after the backup.\n</Warning>\n\nText <Note kind=\"a\">inline</Note> and {1 + 1}.\n"],
+  [
+    'an import block, a heading and a comment',
+    "---\nid: x\n---\n\nimport { Warning, Note } from '@opskb/mdx'\nexport const meta = { a: `b` }\n\n# Title\n\n{/* lint disable-next-line opskb:links -- moved */}\n",
+  ],
+  [
+    'JSX elements with every kind of attribute',
+    '<Warning title="Data loss" open data-x={`a ${b}`} {...props} note=\'it"s\'>\n  Drop the table only after the backup.\n</Warning>\n\nText <Note kind="a">inline</Note> and {1 + 1}.\n',
+  ],
   ['an attribute value with braces in strings and comments', '<Note title={"}"} detail={/* } */ x}>\n  ok\n</Note>\n'],
   ['a CRLF import block', "import { Note } from '@opskb/mdx'\r\n\r\n# T\r\n"],
-  ['JSX in an export', "export const callout = <Note title=\"x\" />\n\n# T\n"],
+  ['JSX in an export', 'export const callout = <Note title="x" />\n\n# T\n'],
   ['a regular expression holding `}` in an attribute', '<Note a={/}/.test(x)} b="1">\n  ok\n</Note>\n'],
   ['a tag name with space around its dot', '<a . b c={1} d>\n  ok\n</a . b>\n'],
   ['a tag over several lines in nested blockquotes', '> > <Note\n> >   title="x"\n> >   {...rest}\n> > >\n> >   ok\n> > </Note>\n'],
@@ -68,7 +77,11 @@ describe('parseDocument (mdx)', () => {
     const ours = parseDocument(text, 'mdx').children.find((node) => node.type === 'mdxjsEsm');
     const theirs = micromarkTree(text, 'mdx').children.find((node) => node.type === 'mdxjsEsm');
     const places = (program: Program | null | undefined) =>
-      program?.body.map((statement) => ({ type: statement.type, loc: statement.loc && { start: statement.loc.start, end: statement.loc.end }, range: statement.range }));
+      program?.body.map((statement) => ({
+        type: statement.type,
+        loc: statement.loc && { start: statement.loc.start, end: statement.loc.end },
+        range: statement.range,
+      }));
     const program = ours?.type === 'mdxjsEsm' ? ours.data?.estree : undefined;
     expect(program?.body.map((statement) => statement.type)).toEqual(['ImportDeclaration', 'ExportNamedDeclaration']);
     expect(places(program)).toEqual(places(theirs?.type === 'mdxjsEsm' ? theirs.data?.estree : undefined));
@@ -93,7 +106,11 @@ describe('parseDocument (mdx)', () => {
     try {
       parseDocument(text, 'mdx');
     } catch (error) {
-      expect(describeSyntaxError(error)).toEqual({ line: 3, column: 6 + MAX_NESTING, reason: `more than ${MAX_NESTING} brackets are open here, more than the MDX parser can nest` });
+      expect(describeSyntaxError(error)).toEqual({
+        line: 3,
+        column: 6 + MAX_NESTING,
+        reason: `more than ${MAX_NESTING} brackets are open here, more than the MDX parser can nest`,
+      });
     }
     // As many as allowed still parse (here into an expression, which is valid JavaScript).
     const deepest = `{${'('.repeat(MAX_NESTING - 1)}1${')'.repeat(MAX_NESTING - 1)}}\n`;
@@ -117,7 +134,11 @@ describe('parseDocument (mdx)', () => {
     })();
     expect(error).toBeInstanceOf(DocumentSyntaxError);
     // At the character JavaScript cannot read: the `s` of `5s`.
-    expect(describeSyntaxError(error)).toEqual({ line: 3, column: 19, reason: expect.stringMatching(/^Could not parse expression with oxc: Invalid characters after number$/) });
+    expect(describeSyntaxError(error)).toEqual({
+      line: 3,
+      column: 19,
+      reason: expect.stringMatching(/^Could not parse expression with oxc: Invalid characters after number$/),
+    });
   });
 
   test('an import block that is not JavaScript is a syntax error at its place', () => {

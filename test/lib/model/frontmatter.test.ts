@@ -35,9 +35,7 @@ describe('frontmatter schemas', () => {
   });
 
   test('summaries are one line of at most 200 characters', () => {
-    expect(messages('knowledge', { ...base, summary: 'x'.repeat(201) })).toEqual([
-      'summary: expected a summary of at most 200 characters (one sentence)',
-    ]);
+    expect(messages('knowledge', { ...base, summary: 'x'.repeat(201) })).toEqual(['summary: expected a summary of at most 200 characters (one sentence)']);
     expect(messages('knowledge', { ...base, summary: 'one\ntwo' })).toEqual(['summary: expected the summary on one line (one sentence)']);
   });
 

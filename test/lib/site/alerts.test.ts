@@ -71,7 +71,11 @@ describe('alert names', () => {
 
   test('sort case-insensitively, then exactly, so the order never depends on input order', () => {
     expect(['b', 'KubeNodeNotReady', 'a', 'kubeNodeNotReady', 'Alpha'].sort(compareAlertNames)).toEqual([
-      'a', 'Alpha', 'b', 'KubeNodeNotReady', 'kubeNodeNotReady',
+      'a',
+      'Alpha',
+      'b',
+      'KubeNodeNotReady',
+      'kubeNodeNotReady',
     ]);
   });
 
@@ -101,17 +105,23 @@ describe('alertIndex', () => {
     expect(index[0]).toEqual({
       name: 'CheckoutHighErrorRate',
       url: '/alerts/CheckoutHighErrorRate/',
-      runbooks: [{
-        id: 'runbooks/checkout/5xx',
-        url: '/runbooks/checkout/5xx/',
-        title: 'Title of runbooks/checkout/5xx',
-        owner: { id: 'storefront', name: 'Storefront' },
-        services: [{ id: 'checkout', name: 'Checkout API' }],
-        severity: 'critical',
-      }],
+      runbooks: [
+        {
+          id: 'runbooks/checkout/5xx',
+          url: '/runbooks/checkout/5xx/',
+          title: 'Title of runbooks/checkout/5xx',
+          owner: { id: 'storefront', name: 'Storefront' },
+          services: [{ id: 'checkout', name: 'Checkout API' }],
+          severity: 'critical',
+        },
+      ],
     });
     // Ids missing from the registries are shown as themselves.
-    expect(index[2]?.runbooks[0]).toMatchObject({ owner: { id: 'data', name: 'data' }, services: [{ id: 'orders-db', name: 'orders-db' }], severity: undefined });
+    expect(index[2]?.runbooks[0]).toMatchObject({
+      owner: { id: 'data', name: 'data' },
+      services: [{ id: 'orders-db', name: 'orders-db' }],
+      severity: undefined,
+    });
   });
 
   test('runbook URLs are the site’s doc URLs', () => {
@@ -119,10 +129,7 @@ describe('alertIndex', () => {
   });
 
   test('an alert claimed by two runbooks (a lint error) keeps both, by id; one listed twice counts once', () => {
-    const index = alertIndex([
-      runbook('runbooks/z/second', ['Shared']),
-      runbook('runbooks/a/first', ['Shared', 'Shared']),
-    ]);
+    const index = alertIndex([runbook('runbooks/z/second', ['Shared']), runbook('runbooks/a/first', ['Shared', 'Shared'])]);
     expect(index).toHaveLength(1);
     expect(index[0]?.runbooks.map((entry) => entry.id)).toEqual(['runbooks/a/first', 'runbooks/z/second']);
   });
@@ -133,10 +140,9 @@ describe('alertIndex', () => {
 });
 
 describe('alertPage', () => {
-  const [single, shared] = alertIndex([
-    runbook('runbooks/checkout/5xx', ['CheckoutHighErrorRate', 'Shared']),
-    runbook('runbooks/orders/lag', ['Shared']),
-  ]).sort((a, b) => a.runbooks.length - b.runbooks.length);
+  const [single, shared] = alertIndex([runbook('runbooks/checkout/5xx', ['CheckoutHighErrorRate', 'Shared']), runbook('runbooks/orders/lag', ['Shared'])]).sort(
+    (a, b) => a.runbooks.length - b.runbooks.length,
+  );
 
   test('one runbook: refresh to it and name it canonical, absolute on the site', () => {
     const page = alertPage(single!, new URL('https://kb.example.com'));

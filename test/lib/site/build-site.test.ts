@@ -4,7 +4,7 @@ import { astroBuildCommand, INDEXED_AFTER_BUILD_VARIABLE } from '../../../src/li
 describe('astroBuildCommand', () => {
   const base = { projectDir: '/p', outDir: '/out', contentDir: '/kb' };
 
-  test('runs the project\'s astro build into the output folder with this Node, the content root and the after-build flag', () => {
+  test("runs the project's astro build into the output folder with this Node, the content root and the after-build flag", () => {
     const command = astroBuildCommand({ ...base, env: { PATH: '/bin' } });
     expect(command.command).toBe(process.execPath);
     expect(command.args).toEqual(['/p/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '/out']);

@@ -11,7 +11,8 @@ describe('Content-Security-Policy', () => {
   });
 
   test('hashes inline scripts the browser runs, not external ones or JSON data blocks', () => {
-    const html = '<head><script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script></head>';
+    const html =
+      '<head><script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script></head>';
     expect(inlineScriptHashes(html)).toEqual([sha('a()'), sha('b()')].sort());
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { docUrl, groupByType, recentlyReviewed, typeUrl, type DocSummary } from '../../../src/lib/site/doc-list.ts';
 
 const doc = (id: string, type: DocSummary['type'], title: string, lastReviewed: string): DocSummary => ({
-  id, type, title, lastReviewed, summary: '', owner: 'team',
+  id,
+  type,
+  title,
+  lastReviewed,
+  summary: '',
+  owner: 'team',
 });
 
 const docs = [

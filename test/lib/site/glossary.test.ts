@@ -10,14 +10,19 @@ describe('glossaryEntries', () => {
       { term: 'RPO', aliases: [], definition: 'How much data may be lost.' },
     ]);
     expect(entries.map((entry) => `${entry.term} #${entry.slug}`)).toEqual(['out of memory #out-of-memory', 'RPO #rpo', 'RTO #rto']);
-    expect(entries[2]!.seeAlso).toEqual([{ term: 'rpo', slug: 'rpo' }, { term: 'Gameday', slug: undefined }]);
+    expect(entries[2]!.seeAlso).toEqual([
+      { term: 'rpo', slug: 'rpo' },
+      { term: 'Gameday', slug: undefined },
+    ]);
     expect(entries[0]!.seeAlso).toEqual([]);
   });
 
   test('terms that slug alike get distinct anchors', () => {
-    expect(glossaryEntries([
-      { term: 'P1', aliases: [], definition: 'a' },
-      { term: 'p1', aliases: [], definition: 'b' },
-    ]).map((entry) => entry.slug)).toEqual(['p1', 'p1-1']);
+    expect(
+      glossaryEntries([
+        { term: 'P1', aliases: [], definition: 'a' },
+        { term: 'p1', aliases: [], definition: 'b' },
+      ]).map((entry) => entry.slug),
+    ).toEqual(['p1', 'p1-1']);
   });
 });

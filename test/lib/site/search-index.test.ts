@@ -26,7 +26,10 @@ describe('filterCounts', () => {
 });
 
 describe('glossary variants in text', () => {
-  const groups = [['Out of memory', 'OOM'], ['PostgreSQL', 'PG']];
+  const groups = [
+    ['Out of memory', 'OOM'],
+    ['PostgreSQL', 'PG'],
+  ];
 
   test('acronyms match in capitals only, words in any case, whole words, across line breaks', () => {
     expect(usesVariant('the job ran out of\nmemory', 'Out of memory')).toBe(true);

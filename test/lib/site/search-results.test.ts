@@ -18,7 +18,15 @@ describe('toResultCard', () => {
       {
         url: '/runbooks/eks/pod-crashlooping/',
         excerpt: 'pods in <mark>CrashLoopBackOff</mark> after',
-        meta: { title: 'Pod crash looping', type: 'Runbook', services: 'EKS platform', owner: 'Platform', review: 'Due in 3 days', review_state: 'due-soon', severity: 'high' },
+        meta: {
+          title: 'Pod crash looping',
+          type: 'Runbook',
+          services: 'EKS platform',
+          owner: 'Platform',
+          review: 'Due in 3 days',
+          review_state: 'due-soon',
+          severity: 'high',
+        },
         sub_results: [
           { title: 'Pod crash looping', url: '/runbooks/eks/pod-crashlooping/' },
           { title: 'Diagnosis', url: '/runbooks/eks/pod-crashlooping/#diagnosis' },
@@ -48,7 +56,14 @@ describe('orderedFilterGroups', () => {
   test('known groups first in a fixed order, values sorted, empty groups dropped', () => {
     expect(orderedFilterGroups({ owner: { Platform: 2, Ledger: 1 }, custom: { a: 1 }, type: { Runbook: 3 }, tag: {} })).toEqual([
       { key: 'type', label: 'Type', values: [{ value: 'Runbook', count: 3 }] },
-      { key: 'owner', label: 'Owner', values: [{ value: 'Ledger', count: 1 }, { value: 'Platform', count: 2 }] },
+      {
+        key: 'owner',
+        label: 'Owner',
+        values: [
+          { value: 'Ledger', count: 1 },
+          { value: 'Platform', count: 2 },
+        ],
+      },
       { key: 'custom', label: 'custom', values: [{ value: 'a', count: 1 }] },
     ]);
   });

@@ -27,7 +27,16 @@ function expectedMatch(value: string, candidates: readonly string[]): string | u
 }
 
 describe('closestMatch', () => {
-  const ids = ['checkout-api', 'checkout-db', 'payments-gateway', 'runbooks/checkout/checkout-5xx', 'runbooks/checkout/checkout-latency', 'platform', 'sre', 'Platform-Team'];
+  const ids = [
+    'checkout-api',
+    'checkout-db',
+    'payments-gateway',
+    'runbooks/checkout/checkout-5xx',
+    'runbooks/checkout/checkout-latency',
+    'platform',
+    'sre',
+    'Platform-Team',
+  ];
 
   test('suggests the id a typo was meant to be', () => {
     expect(closestMatch('chekout-api', ids)).toBe('checkout-api');
@@ -42,9 +51,32 @@ describe('closestMatch', () => {
   });
 
   test('agrees with the textbook distance on every pair of a varied list', () => {
-    const words = [...ids, 'chckout-ap', 'checkout', 'kcehcout-api', 'platfrom', 'srre', '', 'a', 'runbooks/checkout/checkout-latncy', 'payments_gateway', 'PAYMENTS-GATEWAY-V2'];
+    const words = [
+      ...ids,
+      'chckout-ap',
+      'checkout',
+      'kcehcout-api',
+      'platfrom',
+      'srre',
+      '',
+      'a',
+      'runbooks/checkout/checkout-latncy',
+      'payments_gateway',
+      'PAYMENTS-GATEWAY-V2',
+    ];
     for (const value of words) {
-      expect(closestMatch(value, words.filter((word) => word !== value)), value).toBe(expectedMatch(value, words.filter((word) => word !== value)));
+      expect(
+        closestMatch(
+          value,
+          words.filter((word) => word !== value),
+        ),
+        value,
+      ).toBe(
+        expectedMatch(
+          value,
+          words.filter((word) => word !== value),
+        ),
+      );
     }
   });
 });

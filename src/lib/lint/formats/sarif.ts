@@ -48,7 +48,13 @@ export const sarif: Formatter = (report) => {
             message: { text: finding.message },
             locations: [location(finding.path, finding.line, finding.column)],
             ...(finding.related
-              ? { relatedLocations: finding.related.map((related, index) => ({ id: index, ...location(related.path, related.line, related.column), message: { text: related.message } })) }
+              ? {
+                  relatedLocations: finding.related.map((related, index) => ({
+                    id: index,
+                    ...location(related.path, related.line, related.column),
+                    message: { text: related.message },
+                  })),
+                }
               : {}),
           })),
         },

@@ -39,7 +39,9 @@ function visitorsOf(visitors: unknown): { enter: Visitor | undefined; exit: Visi
       throw new Error('Unexpected value `' + String(enter) + '` for `visitors.enter`, expected optional visitor');
     }
     if (typeof exit !== 'function') {
-      throw new Error('Unexpected value `' + String(exit) + '` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)');
+      throw new Error(
+        'Unexpected value `' + String(exit) + '` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)',
+      );
     }
     return { enter: enter ?? undefined, exit };
   }
@@ -190,7 +192,7 @@ function resumeAt(node: Node, parents: Parent[], result: ActionTuple, jump: numb
 
 /** Walks `parent`'s children from `from` on, following index jumps, as the recursive walk does. */
 function walkChildren(parent: Parent, from: number, ancestors: Parent[], walk: Walk): Action | undefined {
-  for (let offset = from; offset > -1 && offset < parent.children.length; ) {
+  for (let offset = from; offset > -1 && offset < parent.children.length;) {
     const subresult = walk(parent.children[offset] as Node, offset, ancestors);
     if (subresult[0] === EXIT) return EXIT;
     offset = typeof subresult[1] === 'number' ? subresult[1] : offset + 1;
