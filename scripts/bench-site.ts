@@ -1,16 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench:site`: builds a synthetic knowledge base with opskb and with Starlight, searches
 // both in Chromium, and prints build time, memory, size and search transfers against opskb's
-// targets (src/lib/bench/site-bench.ts). Exit 0 whatever the figures; 2 when a build, the Starlight
+// targets (scripts/bench/site/). Exit 0 whatever the figures; 2 when a build, the Starlight
 // install or the browser fails, or on bad usage.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MeasureError } from '../src/lib/bench/measure.ts';
-import { SearchBenchError } from '../src/lib/bench/query-bench.ts';
-import { runSiteBench, SiteBenchError } from '../src/lib/bench/site-bench.ts';
-import { MIN_SYNTHETIC_DOCS } from '../src/lib/bench/synthetic-kb.ts';
-import { launchChromium } from '../test/support/browser.ts';
-import { ensureChromium } from './ensure-chromium.ts';
+import { BenchError } from './bench/errors.ts';
+import { runSiteBench } from './bench/site/run.ts';
+import { MIN_SYNTHETIC_DOCS } from './bench/synthetic-kb/index.ts';
+import { ensureChromium, launchChromium } from './support/chromium.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,7 +58,7 @@ async function main(): Promise<number> {
       launchBrowser: launchChromium,
     });
   } catch (error) {
-    if (error instanceof SiteBenchError || error instanceof SearchBenchError || error instanceof MeasureError) {
+    if (error instanceof BenchError) {
       console.error(`\nbench-site: ${error.message}`);
       return 2;
     }

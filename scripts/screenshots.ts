@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../src/lib/site/static-server.ts';
-import { launchChromium } from '../test/support/browser.ts';
+import { launchChromium } from './support/chromium.ts';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${projectDir}.github/screenshots`;

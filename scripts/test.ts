@@ -2,7 +2,7 @@
 // check, then every vitest suite (unit, integration with real builds, browser).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './ensure-chromium.ts';
+import { ensureChromium } from './support/chromium.ts';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = (path: string) => `${projectDir}node_modules/${path}`;

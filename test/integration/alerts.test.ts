@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/support/chromium.ts';
 import type { Build } from '../support/build.ts';
 
 const ALERTS = {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadKnowledgeBase } from '../../src/lib/kb/knowledge-base.ts';
 import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/support/chromium.ts';
 import { buildSite, type Build } from '../support/build.ts';
 import { PROJECT_DIR } from '../support/fixtures.ts';
 

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { startStaticServer, type RunningServer } from '../../src/lib/site/static-server.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../scripts/support/chromium.ts';
 
 export type SiteSession = {
   readonly server: RunningServer;

@@ -1,9 +1,26 @@
-// Browser tests drive Debian's Chromium. When it is missing, install it with apt-get if we can
-// (root, apt available), else stop and say how.
+// Debian's Chromium, driven by playwright-core with the flags that work on these machines, for the
+// browser tests, the benchmarks and the screenshots. When it is missing, ensureChromium installs it
+// with apt-get if it can (root, apt available), else stops and says how.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
 
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM_PATH)) return;

@@ -34,7 +34,7 @@ export type Measurement = {
 /** How peak memory is read: GNU time's `%M`, or the VmHWM line of /proc/<pid>/status, polled. */
 export type RssProbe = 'gnu-time' | 'proc-status';
 
-export class MeasureError extends Error {}
+import { BenchError } from './errors.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const POLL_MS = 5;
@@ -85,14 +85,14 @@ function watchTree(root: number): { stop(): void; peakKb(): number } {
   return { stop: () => clearInterval(timer), peakKb: () => peak };
 }
 
-/** The best probe this machine has; throws a MeasureError saying what to install when there is none. */
+/** The best probe this machine has; throws a BenchError saying what to install when there is none. */
 export function detectRssProbe(): RssProbe {
   if (existsSync(GNU_TIME)) {
     const check = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
     if (check.status === 0 && /^\d+$/.test(check.stderr.trim().split('\n').at(-1) ?? '')) return 'gnu-time';
   }
   if (existsSync('/proc/self/status')) return 'proc-status';
-  throw new MeasureError(
+  throw new BenchError(
     `Cannot measure peak memory: neither GNU time (${GNU_TIME}, Debian package \`time\`) nor /proc/<pid>/status is available. Install time: apt-get install time.`,
   );
 }
@@ -111,7 +111,7 @@ function run(command: string, args: readonly string[], spec: CommandSpec, onSpaw
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.once('error', (error) => reject(new MeasureError(`Cannot run ${command}: ${error.message}`)));
+    child.once('error', (error) => reject(new BenchError(`Cannot run ${command}: ${error.message}`)));
     if (child.pid !== undefined) onSpawn?.(child.pid);
     child.once('close', (code, signal) => {
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -132,7 +132,7 @@ async function measureWithGnuTime(spec: CommandSpec): Promise<Measurement> {
     }).finally(() => tree?.stop());
     const line = readFileSync(output, 'utf8').trim().split('\n').at(-1) ?? '';
     const match = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(line);
-    if (!match) throw new MeasureError(`Unexpected GNU time output for ${spec.command}: ${JSON.stringify(line)}`);
+    if (!match) throw new BenchError(`Unexpected GNU time output for ${spec.command}: ${JSON.stringify(line)}`);
     return {
       wallSeconds: finished.wallSeconds,
       cpuSeconds: Number(match[2]) + Number(match[3]),

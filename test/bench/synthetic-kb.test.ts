@@ -10,9 +10,9 @@ import {
   PLANTED_PROBLEMS,
   writeSyntheticKb,
   type PlantedProblem,
-} from '../../../src/lib/bench/synthetic-kb.ts';
-import { listDocFiles } from '../../../src/lib/kb/knowledge-base.ts';
-import { lintFiles, type LintResult } from '../../../src/lib/lint/engine.ts';
+} from '../../scripts/bench/synthetic-kb/index.ts';
+import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
+import { lintFiles, type LintResult } from '../../src/lib/lint/engine.ts';
 
 const isDoc = (path: string) => /\.mdx?$/.test(path);
 

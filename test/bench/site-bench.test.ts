@@ -1,28 +1,25 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Summary } from '../../../src/lib/bench/measure.ts';
-import type { SearchRun, SearchStep, Transfer, UiQuery } from '../../../src/lib/bench/query-bench.ts';
+import type { Summary } from '../../scripts/bench/measure.ts';
+import type { SearchRun, SearchStep, Transfer } from '../../scripts/bench/site/search-api.ts';
+import type { UiQuery } from '../../scripts/bench/site/search-box.ts';
+import { BenchError } from '../../scripts/bench/errors.ts';
+import { formatPhases, parseAstroDuration, parseBuildPhases } from '../../scripts/bench/site/build-phases.ts';
+import { pickQueries, type QueryPlan } from '../../scripts/bench/site/queries.ts';
+import { formatReport } from '../../scripts/bench/site/report.ts';
 import {
   classifyPagefindPath,
   combineSearchBoxPasses,
   combineSearchPasses,
-  convertKbForStarlight,
-  evaluateTargets,
-  formatPhases,
-  formatReport,
-  parseAstroDuration,
-  parseBuildPhases,
-  parseStarlightRelease,
-  pickQueries,
-  SiteBenchError,
-  starlightProjectFiles,
   summariseSearch,
-  summariseSizes,
   summariseTransfers,
-  toStarlightDoc,
-  type QueryPlan,
-  type SiteFigures,
-} from '../../../src/lib/bench/site-bench.ts';
-import { generateSyntheticKb } from '../../../src/lib/bench/synthetic-kb.ts';
+} from '../../scripts/bench/site/search-figures.ts';
+import { summariseSizes } from '../../scripts/bench/site/sizes.ts';
+import { convertKbForStarlight, pinnedStarlight, STARLIGHT_LOCK_DIR, starlightProjectFiles, toStarlightDoc } from '../../scripts/bench/site/starlight.ts';
+import { evaluateTargets, type SiteFigures } from '../../scripts/bench/site/targets.ts';
+import { generateSyntheticKb } from '../../scripts/bench/synthetic-kb/index.ts';
 
 const KB = 1024;
 const FRONTMATTER = '---\ntitle: Ledger DB replication lag\nowner: ledger\n---\n';
@@ -113,27 +110,29 @@ describe('convertKbForStarlight', () => {
 });
 
 describe('starlight project', () => {
-  test('parseStarlightRelease reads npm view --json and requires the astro peer range', () => {
-    expect(parseStarlightRelease('{"version":"0.42.4","peerDependencies":{"@astrojs/markdown-remark":"^7.3.0","astro":"^7.2.10"}}')).toEqual({
-      version: '0.42.4',
-      astroRange: '^7.2.10',
-    });
-    expect(() => parseStarlightRelease('{"version":"1.0.0","peerDependencies":{}}')).toThrow(
-      new SiteBenchError('@astrojs/starlight@1.0.0 declares no astro peer dependency'),
-    );
-    expect(() => parseStarlightRelease('{}')).toThrow(SiteBenchError);
+  test('the lock file pins Starlight and Astro exactly, and the lock holds those versions', () => {
+    const pinned = pinnedStarlight();
+    const lock = JSON.parse(readFileSync(join(STARLIGHT_LOCK_DIR, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    expect(lock.packages['node_modules/@astrojs/starlight']?.version).toBe(pinned.starlight);
+    expect(lock.packages['node_modules/astro']?.version).toBe(pinned.astro);
   });
 
-  test("starlightProjectFiles pins the release, uses docsLoader + docsSchema and matches opskb's build settings", () => {
-    const files = starlightProjectFiles({ version: '0.42.4', astroRange: '^7.2.10' }, 'http://localhost:4321');
-    expect(files.map((file) => file.path)).toEqual(['package.json', 'astro.config.mjs', 'src/content.config.ts']);
-    const [packageJson, config, contentConfig] = files.map((file) => file.content);
-    expect(JSON.parse(packageJson ?? '')).toEqual({
-      name: 'opskb-bench-starlight',
-      private: true,
-      type: 'module',
-      dependencies: { '@astrojs/starlight': '0.42.4', astro: '^7.2.10' },
-    });
+  test('a range in the lock folder is refused, naming the package', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opskb-starlight-lock-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { '@astrojs/starlight': '^0.42.6', astro: '7.4.7' } }));
+      expect(() => pinnedStarlight(dir)).toThrow(
+        new BenchError(`${join(dir, 'package.json')} must pin @astrojs/starlight to an exact version, not \`^0.42.6\``),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("starlightProjectFiles uses docsLoader + docsSchema and matches opskb's build settings", () => {
+    const files = starlightProjectFiles('http://localhost:4321');
+    expect(files.map((file) => file.path)).toEqual(['astro.config.mjs', 'src/content.config.ts']);
+    const [config, contentConfig] = files.map((file) => file.content);
     expect(config).toContain("starlight({\n      title: 'opskb benchmark',");
     expect(config).toContain("langAlias: { promql: 'txt', logql: 'txt', traceql: 'txt' }");
     expect(config).toContain("warning.code === 'MODULE_LEVEL_DIRECTIVE'");
@@ -318,7 +317,7 @@ describe('combineSearchPasses', () => {
       'doc page load: 39.0 KB / 130.8 KB',
       'first query: 149.3 KB / 151.3 KB',
     ]);
-    expect(() => combineSearchPasses([])).toThrow(SiteBenchError);
+    expect(() => combineSearchPasses([])).toThrow(BenchError);
   });
 
   test('the cost of requests alone: the median over the passes, or none when a pass did not measure it', () => {
@@ -356,7 +355,7 @@ describe('pickQueries', () => {
   });
 
   test('refuses a knowledge base without alerts', () => {
-    expect(() => pickQueries({ files: [{ path: 'knowledge/a.md', content: '---\ntitle: A\n---\n' }] })).toThrow(SiteBenchError);
+    expect(() => pickQueries({ files: [{ path: 'knowledge/a.md', content: '---\ntitle: A\n---\n' }] })).toThrow(BenchError);
   });
 });
 
@@ -572,6 +571,6 @@ describe('combineSearchBoxPasses', () => {
 
   test('refuses passes that pasted different queries, and no passes at all', () => {
     expect(() => combineSearchBoxPasses([[uiQuery('a', 1, 2)], [uiQuery('b', 1, 2)]], 'a')).toThrow(/disagree on query 1/);
-    expect(() => combineSearchBoxPasses([], 'a')).toThrow(SiteBenchError);
+    expect(() => combineSearchBoxPasses([], 'a')).toThrow(BenchError);
   });
 });

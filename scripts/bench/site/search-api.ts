@@ -2,6 +2,7 @@
 // Pagefind's JS API in the page (what every Pagefind UI does) and record what each step transfers
 // and how long it takes. Both sites are driven the same way, whatever their own search UI does.
 import type { Browser, Page, Request } from 'playwright-core';
+import { BenchError } from '../errors.ts';
 
 /** One HTTP exchange: `path` is the URL's path and query; `bytes` are body plus response headers. */
 export type Transfer = { readonly path: string; readonly status: number; readonly bytes: number; readonly failure?: string | undefined };
@@ -60,10 +61,8 @@ export type SearchOptions = {
   readonly fetchedAtInit?: readonly string[] | undefined;
 };
 
-export class SearchBenchError extends Error {}
-
-const SETTLE_QUIET_MS = 150;
-const SETTLE_LIMIT_MS = 15_000;
+export const SETTLE_QUIET_MS = 150;
+export const SETTLE_LIMIT_MS = 15_000;
 
 /** Runs in a fresh browser context (empty cache), so each site starts cold. */
 export async function measureSearch(browser: Browser, options: SearchOptions): Promise<SearchRun> {
@@ -81,7 +80,7 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
       await page.waitForLoadState('networkidle');
       return { ms: performance.now() - started, status: response?.status() ?? 0 };
     });
-    if (pageLoad.value.status !== 200) throw new SearchBenchError(`${pageUrl} answered ${pageLoad.value.status}, expected 200`);
+    if (pageLoad.value.status !== 200) throw new BenchError(`${pageUrl} answered ${pageLoad.value.status}, expected 200`);
 
     const importScript = await recorder.step(() => timed(page, `globalThis.__benchPagefind = await import('/pagefind/pagefind.js');`));
     const fetched = JSON.stringify(options.fetchedAtInit ?? []);
@@ -124,7 +123,7 @@ export async function measureSearch(browser: Browser, options: SearchOptions): P
  * Counts every request of the page and of its workers (Pagefind 1.6 searches in a Web Worker),
  * attributed to the step during which it started.
  */
-function recordTransfers(page: Page) {
+export function recordTransfers(page: Page) {
   const stray: Transfer[] = [];
   let bucket: Transfer[] = stray;
   let inflight = 0;
@@ -160,7 +159,7 @@ function recordTransfers(page: Page) {
       else if (performance.now() - quietSince >= SETTLE_QUIET_MS) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new SearchBenchError(`${inflight} requests still running after ${SETTLE_LIMIT_MS / 1000} s`);
+    throw new BenchError(`${inflight} requests still running after ${SETTLE_LIMIT_MS / 1000} s`);
   };
 
   return {
@@ -179,7 +178,7 @@ function recordTransfers(page: Page) {
   };
 }
 
-async function transferOf(request: Request): Promise<Transfer> {
+export async function transferOf(request: Request): Promise<Transfer> {
   const [response, sizes] = await Promise.all([request.response(), request.sizes()]);
   // Chromium reports a 0-byte body for a dedicated worker's script (pagefind-worker.js, 43 KB);
   // the static server sends no compression, so Content-Length is what went over the wire.
@@ -188,7 +187,7 @@ async function transferOf(request: Request): Promise<Transfer> {
   return { path: pathOf(request.url()), status: response?.status() ?? 0, bytes: body + sizes.responseHeadersSize };
 }
 
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
 }
@@ -197,12 +196,12 @@ function pathOf(url: string): string {
  * The code goes to the page as a string: a function would be rewritten by a bundler or test runner
  * (`__vite_ssr_dynamic_import__ is not defined`, see STACK-NOTES), and the page needs the import.
  */
-async function timed(page: Page, body: string): Promise<{ ms: number }> {
+export async function timed(page: Page, body: string): Promise<{ ms: number }> {
   const value = await page.evaluate(`(async () => { const started = performance.now(); ${body} return { ms: performance.now() - started }; })()`);
   return { ms: numberField(value, 'ms') };
 }
 
-async function search(page: Page, query: string, shown: number): Promise<{ ms: number; results: number }> {
+export async function search(page: Page, query: string, shown: number): Promise<{ ms: number; results: number }> {
   const value = await page.evaluate(`(async () => {
     const started = performance.now();
     const response = await globalThis.__benchPagefind.search(${JSON.stringify(query)});
@@ -213,7 +212,7 @@ async function search(page: Page, query: string, shown: number): Promise<{ ms: n
 }
 
 /** After the searches, so that the page's connections are as warm as a later query finds them. */
-async function measureRequestFloor(page: Page): Promise<RequestFloor> {
+export async function measureRequestFloor(page: Page): Promise<RequestFloor> {
   const value = await page.evaluate(`(async () => {
     let n = 0;
     const fetchOne = async () => { const response = await fetch('/pagefind/pagefind-entry.json?floor=' + (n += 1)); await response.arrayBuffer(); };
@@ -228,121 +227,8 @@ async function measureRequestFloor(page: Page): Promise<RequestFloor> {
   return { oneMs: numberField(value, 'oneMs'), fiveMs: numberField(value, 'fiveMs') };
 }
 
-function numberField(value: unknown, key: string): number {
+export function numberField(value: unknown, key: string): number {
   const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  if (typeof field !== 'number') throw new SearchBenchError(`the page returned ${JSON.stringify(value)}, expected a number in \`${key}\``);
+  if (typeof field !== 'number') throw new BenchError(`the page returned ${JSON.stringify(value)}, expected a number in \`${key}\``);
   return field;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The site's own search box, end to end: what an on-call engineer waits for after pasting an
-// alert name. Each site is driven through its own UI (its shortcut, its box, its result list), so
-// the time includes whatever the UI adds to Pagefind's: a typing debounce, rendering.
-
-/** How to drive a site's search UI: the key that opens it, its box, and one shown result (with its data). */
-export type SearchUi = { readonly openKey: string; readonly input: string; readonly shownResult: string };
-
-export const OPSKB_SEARCH_UI: SearchUi = { openKey: 'Control+k', input: '#dialog-q', shownResult: '#search-dialog .search-result' };
-/**
- * Starlight's dialog holds Pagefind's Default UI: a result's title link appears once its data is in
- * (a placeholder before). Its sub-results have title links too, one level down, not counted.
- */
-export const STARLIGHT_SEARCH_UI: SearchUi = {
-  openKey: 'Control+k',
-  input: '#starlight__search .pagefind-ui__search-input',
-  shownResult: '#starlight__search .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link',
-};
-
-export type UiQuery = {
-  readonly query: string;
-  /** From the paste event to the first result shown. */
-  readonly firstMs: number;
-  /** From the paste event to `shown` results shown. */
-  readonly allMs: number;
-  readonly shown: number;
-};
-
-export type UiQueryPlan = { readonly text: string; /** Results the API found for it: the UI shows up to five. */ readonly results: number };
-
-const UI_WAIT_MS = 10_000;
-
-/** One pass in a fresh browser context: open the search UI, then paste each query in turn. */
-export async function measureSearchUi(
-  browser: Browser,
-  options: { baseUrl: string; pagePath: string; ui: SearchUi; queries: readonly UiQueryPlan[] },
-): Promise<UiQuery[]> {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  const { ui } = options;
-  try {
-    const page = await context.newPage();
-    // Waits until no request of the page or its workers has run for a while (`networkidle` returns
-    // at once once the page has been idle after loading, whatever it fetches later).
-    const recorder = recordTransfers(page);
-    const quiet = () => recorder.step(async () => undefined);
-    await recorder.step(() => page.goto(new URL(options.pagePath, options.baseUrl).href, { waitUntil: 'load' }));
-    await page.keyboard.press(ui.openKey);
-    const input = page.locator(ui.input);
-    try {
-      await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-    } catch {
-      throw new SearchBenchError(`${options.pagePath}: \`${ui.openKey}\` did not show the search box \`${ui.input}\``);
-    }
-    await input.focus();
-    // What opening and focusing loads (Pagefind's worker, wasm, filter values) is in before the first paste.
-    await quiet();
-    await page.evaluate(`(() => {
-      const probe = globalThis.__benchUi = { selector: ${JSON.stringify(ui.shownResult)}, want: 0, start: 0, first: 0, done: 0 };
-      document.addEventListener('paste', () => { probe.start = performance.now(); probe.first = 0; probe.done = 0; }, true);
-      new MutationObserver(() => {
-        if (probe.start === 0) return;
-        const shown = document.querySelectorAll(probe.selector).length;
-        if (shown > 0 && probe.first === 0) probe.first = performance.now();
-        if (shown >= probe.want && probe.done === 0) probe.done = performance.now();
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    })()`);
-
-    const measured: UiQuery[] = [];
-    for (const query of options.queries) {
-      const want = Math.min(5, query.results);
-      if (want === 0) continue;
-      await input.clear();
-      try {
-        await pollPage(page, `document.querySelectorAll(${JSON.stringify(ui.shownResult)}).length === 0`);
-      } catch {
-        throw new SearchBenchError(`${options.pagePath}: the results of the previous query stayed after the box was cleared`);
-      }
-      await page.evaluate(
-        `(async () => { Object.assign(globalThis.__benchUi, { want: ${want}, start: 0, first: 0, done: 0 }); await navigator.clipboard.writeText(${JSON.stringify(query.text)}); })()`,
-      );
-      await page.keyboard.press('Control+V');
-      try {
-        await pollPage(page, 'globalThis.__benchUi.done > 0');
-      } catch {
-        throw new SearchBenchError(
-          `pasting \`${query.text}\` into \`${ui.input}\` did not show ${want} results (\`${ui.shownResult}\`) within ${UI_WAIT_MS / 1000} s`,
-        );
-      }
-      const probe = await page.evaluate('globalThis.__benchUi');
-      const start = numberField(probe, 'start');
-      measured.push({ query: query.text, firstMs: numberField(probe, 'first') - start, allMs: numberField(probe, 'done') - start, shown: want });
-      // Let the UI finish what it does after showing (Pagefind UI loads sub-results, images).
-      await quiet();
-    }
-    return measured;
-  } finally {
-    await context.close();
-  }
-}
-
-/**
- * Waits until `expression` is true in the page. Not `waitForFunction`: it evaluates a string with
- * `eval` inside the page, which the site's Content-Security-Policy refuses. The times themselves
- * are taken in the page, so the polling interval does not enter them.
- */
-async function pollPage(page: Page, expression: string): Promise<void> {
-  const deadline = performance.now() + UI_WAIT_MS;
-  while (!(await page.evaluate(expression))) {
-    if (performance.now() > deadline) throw new SearchBenchError(`\`${expression}\` still false after ${UI_WAIT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

@@ -1,8 +1,10 @@
-// The search half of `npm run bench:site` (src/lib/bench/query-bench.ts), in a real browser on
+// The search half of `npm run bench:site` (scripts/bench/site/search-api.ts), in a real browser on
 // the built fixture site: what it records is what the page did, step by step.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { measureSearch, measureSearchUi, OPSKB_SEARCH_UI, SearchBenchError } from '../../src/lib/bench/query-bench.ts';
-import { summariseSearch } from '../../src/lib/bench/site-bench.ts';
+import { BenchError } from '../../scripts/bench/errors.ts';
+import { measureSearch } from '../../scripts/bench/site/search-api.ts';
+import { measureSearchUi, OPSKB_SEARCH_UI } from '../../scripts/bench/site/search-box.ts';
+import { summariseSearch } from '../../scripts/bench/site/search-figures.ts';
 import { startSiteSession, type SiteSession } from '../support/site-browser.ts';
 
 let site: SiteSession;
@@ -71,7 +73,7 @@ describe('measureSearchUi', () => {
       ui: { ...OPSKB_SEARCH_UI, shownResult: '#search-dialog .no-such-result' },
       queries: [{ text: 'CheckoutHighErrorRate', results: 1 }],
     });
-    await expect(run).rejects.toThrow(SearchBenchError);
+    await expect(run).rejects.toThrow(BenchError);
     await expect(run).rejects.toThrow(/pasting `CheckoutHighErrorRate` into `#dialog-q` did not show 1 results/);
   }, 60_000);
 });
