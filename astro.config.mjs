@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import csp from './src/integrations/csp.ts';
+import mdxSafety from './src/integrations/mdx-safety.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { resolveContentDir } from './src/lib/kb/content-dir.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -22,7 +23,8 @@ export default defineConfig({
   // optimize: static HTML in an MDX doc (prose, Shiki's token spans) compiles to one string instead
   // of a JSX call per element, so the bundler parses and holds far smaller modules (peak RSS on
   // 2,000 docs -0.3 GB, render -30%); the pages come out the same. Components (callouts) stay live.
-  integrations: [mdx({ optimize: true }), csp(), pagefind()],
+  // mdxSafety first: its check of each doc's MDX runs before @astrojs/mdx compiles the doc.
+  integrations: [mdxSafety(), mdx({ optimize: true }), csp(), pagefind()],
   markdown: {
     // Query languages runbooks use that Shiki has no grammar for: shown as plain text, no warning.
     // Focusable scrolling tables; glossary synonyms per section, for search (src/lib/site/doc-html.ts).

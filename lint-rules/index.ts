@@ -8,7 +8,8 @@ import type { PluggableList, Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { flavourOfPath } from '../src/lib/markdown/parse.ts';
 import { CONFIG_RULE_ID } from '../src/lib/kb/config.ts';
-import { ruleDocsPath, ruleSetting, type OpskbRule } from '../src/lib/lint/define-rule.ts';
+import { ruleSetting } from '../src/lib/kb/config.ts';
+import { ruleDocsPath, type OpskbRule } from '../src/lib/lint/define-rule.ts';
 import type { Finding } from '../src/lib/lint/finding.ts';
 import { describeIssue } from '../src/lib/lint/zod-issues.ts';
 import { CONFIG_FILE } from '../src/lib/model/index.ts';
@@ -81,7 +82,7 @@ export const RULE_IDS: readonly string[] = [...Object.keys(RULES).map((id) => `o
 type SeverityName = 'off' | 'warning' | 'error';
 
 function configuredSeverity(key: string, settings: LintSettings): SeverityName | undefined {
-  const setting = ruleSetting(key, settings);
+  const setting = ruleSetting(key, settings.kb.config.config);
   return typeof setting === 'string' ? setting : setting?.severity;
 }
 

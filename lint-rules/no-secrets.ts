@@ -98,7 +98,7 @@ import {
   maskSecret,
   SHORTEST_SECRET_TEXT,
   type DetectOptions,
-} from '../src/lib/lint/secrets.ts';
+} from '../src/lib/text/secrets.ts';
 
 const regexSource = z.string().refine(
   (source) => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
-import { redactSecrets } from '../../src/lib/lint/secrets.ts';
+import { redactSecrets } from '../../src/lib/text/secrets.ts';
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
 import { copyFixtureKb } from '../support/temp-kb.ts';

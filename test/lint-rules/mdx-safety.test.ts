@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { describe, expect, test } from 'vitest';
-import mdxSafety, { checkMdxSafety, mdxSafetyOptions, type MdxSafetyOptions } from '../../lint-rules/mdx-safety.ts';
+import mdxSafety from '../../lint-rules/mdx-safety.ts';
+import { checkMdxSafety, mdxSafetyOptions, type MdxSafetyOptions } from '../../src/lib/markdown/mdx-safety.ts';
 import { parseDocument } from '../../src/lib/markdown/parse.ts';
 import { linesOf, lintFixture, RULE_FIXTURES } from '../support/fixtures.ts';
 

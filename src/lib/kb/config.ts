@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Finding } from '../lint/finding.ts';
 import { describeIssue } from '../lint/zod-issues.ts';
 import { parseYaml, type ParsedYaml } from '../markdown/yaml.ts';
+import type { z } from 'zod';
 import { CONFIG_FILE, configSchema, DEFAULT_CONFIG, type OpskbConfig } from '../model/config.ts';
 
 export type LoadedConfig = {
@@ -37,4 +38,18 @@ export function loadConfig(contentDir: string): LoadedConfig {
     return { config: DEFAULT_CONFIG, path, yaml, problems };
   }
   return { config: result.data, path, yaml, problems: [] };
+}
+
+/** What opskb.yaml's `rules` says about rule `id`, written as `links` or as `opskb:links`. */
+export function ruleSetting(id: string, config: OpskbConfig) {
+  const { rules } = config;
+  return rules[id] ?? (id.includes(':') ? undefined : rules[`opskb:${id}`]);
+}
+
+/** The rule's options from opskb.yaml, validated; the defaults when invalid (the linter reports that). */
+export function ruleOptions<S extends z.ZodType>(id: string, schema: S, config: OpskbConfig): z.output<S> {
+  const setting = ruleSetting(id, config);
+  const raw = typeof setting === 'object' ? Object.fromEntries(Object.entries(setting).filter(([key]) => key !== 'severity')) : {};
+  const parsed = schema.safeParse(raw);
+  return (parsed.success ? parsed.data : schema.parse({})) as z.output<S>;
 }

@@ -7,6 +7,7 @@ import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { z } from 'zod';
+import { ruleOptions } from '../kb/config.ts';
 import { resolveSettings, type LintSettings, type PresetOptions } from './settings.ts';
 
 /** Site path of the rule reference; every finding links to it. */
@@ -36,20 +37,6 @@ export function asWarning(message: VFileMessage): VFileMessage {
 
 const noOptions = z.strictObject({});
 
-/** What opskb.yaml's `rules` says about rule `id`, written as `links` or as `opskb:links`. */
-export function ruleSetting(id: string, settings: LintSettings) {
-  const { rules } = settings.kb.config.config;
-  return rules[id] ?? (id.includes(':') ? undefined : rules[`opskb:${id}`]);
-}
-
-/** The rule's options from opskb.yaml, validated; the defaults when invalid (the engine reports that). */
-export function ruleOptions<S extends z.ZodType>(id: string, schema: S, settings: LintSettings): z.output<S> {
-  const setting = ruleSetting(id, settings);
-  const raw = typeof setting === 'object' ? Object.fromEntries(Object.entries(setting).filter(([key]) => key !== 'severity')) : {};
-  const parsed = schema.safeParse(raw);
-  return (parsed.success ? parsed.data : schema.parse({})) as z.output<S>;
-}
-
 export function defineRule<S extends z.ZodType = typeof noOptions>(id: string, check: RuleCheck<z.output<S>>, optionsSchema?: S): OpskbRule {
   const schema = (optionsSchema ?? noOptions) as S;
   const optionsCache = new WeakMap<LintSettings, z.output<S>>();
@@ -57,7 +44,7 @@ export function defineRule<S extends z.ZodType = typeof noOptions>(id: string, c
     const settings = resolveSettings(config);
     let options = optionsCache.get(settings);
     if (options === undefined) {
-      options = ruleOptions(id, schema, settings);
+      options = ruleOptions(id, schema, settings.kb.config.config);
       optionsCache.set(settings, options);
     }
     check(tree, file, settings, options);

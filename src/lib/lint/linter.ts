@@ -8,7 +8,7 @@ export { ruleConfigProblems } from '../../../lint-rules/index.ts';
 import { internalFinding, type Finding, type RelatedLocation } from './finding.ts';
 import type { LintSettings } from './settings.ts';
 import { declareReadOnly } from './traversal/visit-parents.ts';
-import { recordedSecrets, redactSecrets } from './secrets.ts';
+import { recordedSecrets, redactSecrets } from '../text/secrets.ts';
 import { steadyKey } from './steady-keys.ts';
 
 export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };

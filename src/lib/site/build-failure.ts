@@ -6,12 +6,18 @@ import { lintFiles } from '../lint/engine.ts';
 import type { Finding } from '../lint/finding.ts';
 import { formatLine } from '../lint/formats/stylish.ts';
 
-/** Rules whose errors make `astro build` fail: MDX that does not compile, frontmatter the collections refuse. */
-const BUILD_BREAKING_RULES = new Set(['opskb:mdx-syntax', 'opskb:frontmatter-schema']);
+/**
+ * Rules whose errors make `astro build` fail: MDX that does not compile, frontmatter the collections
+ * refuse, and MDX that would run code (the build's own gate, src/integrations/mdx-safety.ts; in a
+ * `.md` doc the rule reports raw HTML, which the build leaves to the CSP).
+ */
+const BUILD_BREAKING_RULES = new Set(['opskb:mdx-syntax', 'opskb:frontmatter-schema', 'opskb:mdx-safety']);
+const breaksBuild = (finding: Finding) =>
+  finding.severity === 'error' && BUILD_BREAKING_RULES.has(finding.ruleId) && (finding.ruleId !== 'opskb:mdx-safety' || finding.path.endsWith('.mdx'));
 
 export async function buildBreakingFindings(contentDir: string, today: string): Promise<Finding[]> {
   const { findings } = await lintFiles(listDocFiles(contentDir), { contentDir, today });
-  return findings.filter((finding) => finding.severity === 'error' && BUILD_BREAKING_RULES.has(finding.ruleId));
+  return findings.filter(breaksBuild);
 }
 
 /** The lines to print after a failed build. */

@@ -8,7 +8,7 @@ import {
   SHORTEST_SECRET_TEXT,
   type DetectOptions,
   type SecretKind,
-} from '../../src/lib/lint/secrets.ts';
+} from '../../../src/lib/text/secrets.ts';
 
 // Every value below is made up for these tests: pattern-valid, never issued by anyone.
 const GITHUB = 'ghp_8E78ew7b4BbLoxpwXMOwnnzRT95bWUREqEHV';
