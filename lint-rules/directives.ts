@@ -41,7 +41,7 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { ruleDocsPath } from '../src/lib/lint/define-rule.ts';
+import { ruleDocsPath } from '../src/lib/model/index.ts';
 import { DIRECTIVE_KEYWORDS, findDirectives, nextContentLine, type Directive } from '../src/lib/lint/directives.ts';
 import { didYouMean } from '../src/lib/text/suggest.ts';
 

@@ -40,7 +40,7 @@
 import type { z } from 'zod';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { defineRule } from '../src/lib/lint/define-rule.ts';
-import { describeIssue, isMissing } from '../src/lib/lint/zod-issues.ts';
+import { describeIssue, isMissing } from '../src/lib/model/zod-issues.ts';
 import { DOC_TYPE_SPECS, DOC_TYPES, isoDateOf, type DocType } from '../src/lib/model/index.ts';
 
 type SchemaKeys = { readonly accepted: readonly string[]; readonly required: readonly string[] };

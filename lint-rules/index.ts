@@ -7,12 +7,9 @@ import type { Root } from 'mdast';
 import type { PluggableList, Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { flavourOfPath } from '../src/lib/markdown/parse.ts';
-import { CONFIG_RULE_ID } from '../src/lib/kb/config.ts';
 import { ruleSetting } from '../src/lib/kb/config.ts';
-import { ruleDocsPath, type OpskbRule } from '../src/lib/lint/define-rule.ts';
-import type { Finding } from '../src/lib/lint/finding.ts';
-import { describeIssue } from '../src/lib/lint/zod-issues.ts';
-import { CONFIG_FILE } from '../src/lib/model/index.ts';
+import type { OpskbRule } from '../src/lib/lint/define-rule.ts';
+import { CONFIG_FILE, describeIssue, REGISTRIES_RULE_ID, ruleDocsPath, type Finding } from '../src/lib/model/index.ts';
 import { didYouMean } from '../src/lib/text/suggest.ts';
 import { resolveSettings, type LintSettings, type PresetOptions } from '../src/lib/lint/settings.ts';
 import frontmatterSchema from './frontmatter-schema.ts';
@@ -120,8 +117,8 @@ export function ruleConfigProblems(settings: LintSettings): Finding[] {
     ...yaml.positionOf(at),
     severity: 'error',
     message,
-    ruleId: CONFIG_RULE_ID,
-    url: ruleDocsPath('registries'),
+    ruleId: REGISTRIES_RULE_ID,
+    url: ruleDocsPath(REGISTRIES_RULE_ID),
   });
   const rules: Record<string, OpskbRule> = RULES;
   for (const [id, setting] of Object.entries(config.rules)) {

@@ -36,4 +36,4 @@
  * → `` `name` is missing from services.yaml … ``, `` `tier` in services.yaml: expected tier 1, 2 or 3 … ``
  */
 // Not a remark plugin: registries are YAML, checked once per run by the knowledge-base loader.
-export { loadRegistries as checkRegistries, REGISTRY_RULE_ID } from '../src/lib/kb/registries.ts';
+export { loadRegistries as checkRegistries } from '../src/lib/kb/registries.ts';

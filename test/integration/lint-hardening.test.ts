@@ -4,9 +4,12 @@
 // throwaway copies of the fixture knowledge base.
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
+import { lintFiles, SOURCE_LINT_CODE } from '../../src/lib/lint/engine.ts';
+import type { WorkerOutput } from '../../src/lib/lint/worker.ts';
 import { redactSecrets } from '../../src/lib/text/secrets.ts';
 import { opskb } from '../support/cli.ts';
 import { TODAY } from '../support/fixtures.ts';
@@ -175,6 +178,56 @@ describe('files opskb cannot read or that start oddly', () => {
     ]);
     expect(cr).toEqual(lf.map((line) => line.replace('lf.md', 'cr.md')));
   });
+
+  test('in a run of 1,200 files (worker threads), docs with a byte order mark or old Mac line endings give what they give alone', () => {
+    const kb = copyFixtureKb('kb');
+    const text = runbook(
+      '<!-- lint disable-next-line opskb:links -- generated at deploy time -->\n[a](/runbooks/nope-a/)\n\n[b](/runbooks/nope-b/)\n\n```bash\nrm -rf /var/lib/postgresql/data\n```',
+    );
+    const odd = {
+      'runbooks/orders-db/a-bom.md': `\uFEFF${text}`,
+      'runbooks/orders-db/a-cr.md': text.replaceAll('\n', '\r'),
+      'runbooks/orders-db/a-bom-cr.md': `\uFEFF${text.replaceAll('\n', '\r')}`,
+    };
+    for (const [path, content] of Object.entries(odd)) writeFileSync(join(kb, path), content);
+    mkdirSync(join(kb, 'runbooks/filler'));
+    for (let index = 0; index < 1_200; index += 1)
+      writeFileSync(join(kb, `runbooks/filler/doc-${String(index).padStart(4, '0')}.md`), runbook('Nothing odd here.'));
+    const findingsOf = (run: ReturnType<typeof lintIn>) =>
+      (JSON.parse(run.stdout) as { findings: { path: string; line: number; column: number; rule: string; message: string }[] }).findings.filter((finding) =>
+        Object.keys(odd).includes(finding.path),
+      );
+    const all = lintIn(kb, '--no-cache', '--format', 'json');
+    const alone = lintIn(kb, '--no-cache', '--format', 'json', ...Object.keys(odd));
+    expect(JSON.parse(all.stdout).summary.filesChecked).toBeGreaterThanOrEqual(1_200);
+    expect(findingsOf(all).length).toBe(6);
+    expect(findingsOf(all)).toEqual(findingsOf(alone));
+  }, 120_000);
+
+  test('a worker thread reads a doc as the main thread does (byte order mark, lone CR)', async () => {
+    const kb = copyFixtureKb('kb');
+    const text = runbook('<!-- lint disable-next-line opskb:links -- generated at deploy time -->\n[a](/runbooks/nope-a/)\n\n[b](/runbooks/nope-b/)');
+    const paths = [join(kb, 'runbooks/orders-db/bom.md'), join(kb, 'runbooks/orders-db/cr.md')];
+    writeFileSync(paths[0]!, `\uFEFF${text}`);
+    writeFileSync(paths[1]!, text.replaceAll('\n', '\r'));
+    const here = await lintFiles(paths, { contentDir: kb, today: TODAY, workers: 0 });
+    expect(here.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual(['13:1 opskb:links', '13:1 opskb:links']);
+    // The worker thread's module as the engine starts it, sent the two docs as one batch.
+    const worker = new Worker(new URL(SOURCE_LINT_CODE.worker), { workerData: { linterUrl: SOURCE_LINT_CODE.linter } });
+    try {
+      const output = await new Promise<WorkerOutput>((resolve, reject) => {
+        worker.on('message', (message: WorkerOutput | 'ready') => {
+          if (message === 'ready') worker.postMessage({ files: paths });
+          else resolve(message);
+        });
+        worker.once('error', reject);
+        worker.postMessage({ contentDir: kb, today: TODAY, type: undefined, facts: {} });
+      });
+      expect(output.results.flatMap((result) => result.findings)).toEqual(here.findings);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
 
   test('brackets nested thousands deep (which crash the MDX parser) are a finding at their place, and the other docs are still checked', () => {
     const kb = copyFixtureKb('kb');

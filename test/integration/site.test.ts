@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ruleDocsPath } from '../../src/lib/lint/define-rule.ts';
+import { ruleDocsPath } from '../../src/lib/model/index.ts';
 import { isBuildCurrent } from '../../src/lib/site/build-stamp.ts';
 import { DOCUMENTED_RULES, ruleDocs } from '../../src/lib/site/rule-reference.ts';
 import type { Build } from '../support/build.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
 import { lintFiles } from '../../src/lib/lint/engine.ts';
-import type { Finding } from '../../src/lib/lint/finding.ts';
+import type { Finding } from '../../src/lib/model/finding.ts';
 import { FIXTURES_DIR, TODAY } from '../support/fixtures.ts';
 
 const KB = join(FIXTURES_DIR, 'kb-broken');

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintFiles } from '../../src/lib/lint/engine.ts';
-import type { Finding } from '../../src/lib/lint/finding.ts';
+import type { Finding } from '../../src/lib/model/finding.ts';
 import type { DocType } from '../../src/lib/model/index.ts';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));

@@ -3,8 +3,7 @@
 // `inject('fixtureBuild')`.
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { codeFingerprint } from '../../src/lib/lint/cache.ts';
-import { codeUrls } from '../../src/lib/code-bundle.ts';
+import { codeUrls } from '../../src/lib/cli/code-bundle.ts';
 import { buildSite, type Build } from './build.ts';
 import { FIXTURE_KB } from './fixtures.ts';
 
@@ -17,7 +16,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   // opskb loads its code from a bundle built on first use: built once here, so that the suites
   // that lint or run the command line in parallel do not all build it at once.
-  await codeUrls(codeFingerprint());
+  await codeUrls();
   const build = buildSite(FIXTURE_KB);
   project.provide('fixtureBuild', build);
   return () => rmSync(build.outDir, { recursive: true, force: true });

@@ -8,11 +8,10 @@ import { isDocFile, listDocFiles } from '../kb/knowledge-base.ts';
 import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline } from '../lint/baseline.ts';
 import { cacheFileAt, CacheLocationError, defaultCacheFile } from '../lint/cache.ts';
 import { changedSince, docsToRecheck, GitError, type Changes } from '../lint/changed-files.ts';
-import { lintFiles } from '../lint/engine.ts';
+import { lintFiles, type LintCode } from '../lint/engine.ts';
 import { FORMATS, isFormatName } from '../lint/formats/index.ts';
 import { countBySeverity } from '../lint/formats/report.ts';
-import { localToday } from '../lint/settings.ts';
-import { DOC_TYPES, isDocType, isoDateOf, SHARED_FILES } from '../model/index.ts';
+import { DOC_TYPES, isDocType, isoDateOf, localToday, SHARED_FILES } from '../model/index.ts';
 
 export type Io = {
   readonly cwd: string;
@@ -22,6 +21,8 @@ export type Io = {
   readonly clock: () => Date;
   /** Colour the stylish output (a terminal, and NO_COLOR unset). */
   readonly color: boolean;
+  /** The build of the linter to run (the entry point's bundle); default: the sources. */
+  readonly lintCode?: LintCode | undefined;
 };
 
 export const USAGE = `Usage: opskb <command> [options]
@@ -155,7 +156,7 @@ async function lintCommand(args: readonly string[], io: Io): Promise<number> {
     if (error instanceof CacheLocationError) throw new UsageError(`--cache-location: ${error.message}`);
     throw error;
   }
-  const result = await lintFiles([...files], { contentDir, today, type: values.type, cacheFile });
+  const result = await lintFiles([...files], { contentDir, today, type: values.type, cacheFile, code: io.lintCode });
 
   if (values['update-baseline'] && baselinePath) {
     // The findings of files not checked this time (other paths, unchanged since REF) stay recorded.

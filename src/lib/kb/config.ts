@@ -1,11 +1,9 @@
 // Reads `opskb.yaml` from the content root; a missing file means the defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../lint/finding.ts';
-import { describeIssue } from '../lint/zod-issues.ts';
 import { parseYaml, type ParsedYaml } from '../markdown/yaml.ts';
 import type { z } from 'zod';
-import { CONFIG_FILE, configSchema, DEFAULT_CONFIG, type OpskbConfig } from '../model/config.ts';
+import { CONFIG_FILE, configSchema, DEFAULT_CONFIG, describeIssue, REGISTRIES_RULE_ID, ruleDocsPath, type Finding, type OpskbConfig } from '../model/index.ts';
 
 export type LoadedConfig = {
   readonly config: OpskbConfig;
@@ -14,8 +12,6 @@ export type LoadedConfig = {
   readonly yaml: ParsedYaml | undefined;
   readonly problems: readonly Finding[];
 };
-
-export const CONFIG_RULE_ID = 'opskb:registries';
 
 export function loadConfig(contentDir: string): LoadedConfig {
   const path = join(contentDir, CONFIG_FILE);
@@ -26,8 +22,8 @@ export function loadConfig(contentDir: string): LoadedConfig {
     ...position,
     severity: 'error',
     message,
-    ruleId: CONFIG_RULE_ID,
-    url: '/rules/registries/',
+    ruleId: REGISTRIES_RULE_ID,
+    url: ruleDocsPath(REGISTRIES_RULE_ID),
   });
   if (yaml.problems.length > 0) {
     return { config: DEFAULT_CONFIG, path, yaml, problems: yaml.problems.map((problem) => finding(problem, `YAML syntax error: ${problem.message}`)) };

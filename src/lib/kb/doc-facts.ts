@@ -2,6 +2,7 @@
 // (its alerts) and its headings' anchors, slugged the way the site slugs them.
 import GithubSlugger from 'github-slugger';
 import { parseYaml, type Position } from '../markdown/yaml.ts';
+import { isAlertName } from '../model/alert-name.ts';
 
 export type AlertFact = Position & { readonly name: string };
 export type HeadingFact = { readonly text: string; readonly slug: string; readonly line: number };
@@ -27,8 +28,6 @@ export function headingText(source: string): string {
     .trim();
 }
 
-const ALERT_NAME = /^[A-Za-z_][A-Za-z0-9_:]*$/;
-
 /**
  * The alerts of a frontmatter written the usual ways (`alerts: [A, B]`, or one `- A` per line),
  * with their positions, without a YAML parse; undefined for anything else (the caller parses).
@@ -46,7 +45,7 @@ export function scanAlerts(frontmatter: string): AlertFact[] | undefined {
     for (const part of line.slice(open + 1, line.lastIndexOf(']')).split(',')) {
       const name = part.trim();
       if (name !== '') {
-        if (!ALERT_NAME.test(name)) return undefined;
+        if (!isAlertName(name)) return undefined;
         alerts.push({ name, line: index + 2, column: offset + part.indexOf(name) + 1 });
       }
       offset += part.length + 1;
@@ -64,7 +63,7 @@ export function scanAlerts(frontmatter: string): AlertFact[] | undefined {
     indent ??= item[1];
     if (item[1] !== indent) return undefined;
     const name = item[2] ?? '';
-    if (!ALERT_NAME.test(name)) return undefined;
+    if (!isAlertName(name)) return undefined;
     alerts.push({ name, line: next + 2, column: (lines[next] ?? '').indexOf(name) + 1 });
   }
   return alerts;

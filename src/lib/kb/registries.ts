@@ -3,14 +3,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { Finding } from '../lint/finding.ts';
 import { parseYaml, type ParsedYaml } from '../markdown/yaml.ts';
-import { ruleDocsPath } from '../lint/define-rule.ts';
-import { describeIssue } from '../lint/zod-issues.ts';
-import { REGISTRY_SPECS, type GlossaryTerm, type RegistryName, type Service, type Team, type Tool } from '../model/index.ts';
+import {
+  describeIssue,
+  REGISTRIES_RULE_ID,
+  REGISTRY_SPECS,
+  ruleDocsPath,
+  type Finding,
+  type GlossaryTerm,
+  type RegistryName,
+  type Service,
+  type Team,
+  type Tool,
+} from '../model/index.ts';
 import { didYouMean } from '../text/suggest.ts';
-
-export const REGISTRY_RULE_ID = 'opskb:registries';
 
 export type Registries = {
   readonly teams: ReadonlyMap<string, Team>;
@@ -160,5 +166,5 @@ function loadRegistry<N extends RegistryName>(
 }
 
 function finding(path: string, position: { line: number; column: number }, message: string): Finding {
-  return { path, line: position.line, column: position.column, severity: 'error', message, ruleId: REGISTRY_RULE_ID, url: ruleDocsPath('registries') };
+  return { path, line: position.line, column: position.column, severity: 'error', message, ruleId: REGISTRIES_RULE_ID, url: ruleDocsPath(REGISTRIES_RULE_ID) };
 }

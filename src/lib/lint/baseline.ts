@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../model/finding.ts';
 import { steadyKey } from './steady-keys.ts';
 
 export const BASELINE_VERSION = 1;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocFacts } from '../kb/doc-facts.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../model/finding.ts';
 
 export const CACHE_VERSION = 3;
 
@@ -28,8 +28,12 @@ export function hashText(text: string): string {
 /** opskb's own folder (where its code and node_modules are), whatever the current directory. */
 export const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** opskb's own code: rule and library sources (by size and mtime) and the installed packages. */
-export function codeFingerprint(): string {
+/**
+ * The sources of opskb's linter as a whole (every file under lint-rules/ and src/lib/, by size and
+ * mtime) and the installed packages: the run key's code part when a caller runs the sources with a
+ * cache. The command line passes its bundle's own fingerprint instead, of exactly the bundle's inputs.
+ */
+export function sourceFingerprint(): string {
   const hash = createHash('sha256');
   for (const dir of ['lint-rules', 'src/lib']) {
     const root = join(PROJECT_DIR, dir);

@@ -8,12 +8,8 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { z } from 'zod';
 import { ruleOptions } from '../kb/config.ts';
+import { ruleDocsPath } from '../model/index.ts';
 import { resolveSettings, type LintSettings, type PresetOptions } from './settings.ts';
-
-/** Site path of the rule reference; every finding links to it. */
-export function ruleDocsPath(id: string): string {
-  return `/rules/${id}/`;
-}
 
 export type RuleCheck<Options> = (tree: Root, file: VFile, settings: LintSettings, options: Options) => void;
 

@@ -4,14 +4,19 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import opskbPreset from '../../../lint-rules/index.ts';
 
-export { ruleConfigProblems } from '../../../lint-rules/index.ts';
-import { internalFinding, type Finding, type RelatedLocation } from './finding.ts';
+import { ruleConfigProblems } from '../../../lint-rules/index.ts';
+
+export { ruleConfigProblems };
+import { internalFinding, type Finding, type RelatedLocation } from '../model/finding.ts';
 import type { LintSettings } from './settings.ts';
 import { declareReadOnly } from './traversal/visit-parents.ts';
 import { recordedSecrets, redactSecrets } from '../text/secrets.ts';
 import { steadyKey } from './steady-keys.ts';
 
 export type FileResult = { readonly findings: Finding[]; readonly internalFailure: boolean };
+
+/** What the engine and its workers load from a build of the linter (the sources, or the command line's bundle). */
+export type LinterModule = { readonly createLinter: typeof createLinter; readonly ruleConfigProblems: typeof ruleConfigProblems };
 
 export function createLinter(settings: LintSettings) {
   const processor = unified().use(opskbPreset, settings).freeze();

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { resolveContentDir } from '../kb/content-dir.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base.ts';
-import { DOC_TYPES, ISO_DATE_PATTERN, type DocType } from '../model/index.ts';
+import { DOC_TYPES, ISO_DATE_PATTERN, localToday, type DocType } from '../model/index.ts';
 
 export type LintSettings = {
   readonly contentDir: string;
@@ -24,11 +24,6 @@ export const presetOptionsSchema = z
   .optional();
 
 export type PresetOptions = z.input<typeof presetOptionsSchema>;
-
-export function localToday(clock: Date = new Date()): string {
-  const offset = clock.getTimezoneOffset() * 60_000;
-  return new Date(clock.getTime() - offset).toISOString().slice(0, 10);
-}
 
 const resolved = new WeakMap<object, LintSettings>();
 let defaults: LintSettings | undefined;

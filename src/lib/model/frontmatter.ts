@@ -1,13 +1,13 @@
 // Frontmatter schemas per document type. Astro's collections, the lint rules and the CLI all read these.
 import { z } from 'zod';
 import { dateField, durationField, enumField, idField, nonEmptyText, stringList } from './fields.ts';
+import { ALERT_NAME_PATTERN } from './alert-name.ts';
 
 export const SUMMARY_MAX_LENGTH = 200;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const DR_STRATEGIES = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] as const;
 export const GAMEDAY_OUTCOMES = ['pass', 'partial', 'fail'] as const;
 /** Alert names as Prometheus accepts them (the metric-name alphabet). */
-export const ALERT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_:]*$/;
 /** A doc id: a path under the content root, without extension. */
 export const DOC_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)+$/i;
 

@@ -1,22 +1,15 @@
 // Alert lookup: which runbook answers each alert (`/alerts/<Name>/`), and what the 404 page says
 // for an alert that has none yet. The 404 page's browser script imports this module, so it
-// imports nothing that would carry zod or `astro:*` into the bundle.
+// imports nothing that would carry zod or `astro:*` into the bundle (the alert-name pattern comes
+// from its own leaf module, not from the model's index).
+import { isAlertName } from '../model/alert-name.ts';
 
-/**
- * Alert names as Prometheus accepts them. The same pattern as the model's `ALERT_NAME_PATTERN`
- * (a unit test holds them equal): repeated here because the model module pulls zod into the
- * browser bundle.
- */
-export const ALERT_NAME = /^[A-Za-z_][A-Za-z0-9_:]*$/;
+export { isAlertName };
 
 export const ALERTS_URL = '/alerts/';
 export const SEARCH_URL = '/search/';
 /** The id of the 404 page's JSON data block. */
 export const ALERT_LOOKUP_DATA_ID = 'alert-lookup-data';
-
-export function isAlertName(name: string): boolean {
-  return ALERT_NAME.test(name);
-}
 
 /**
  * `/alerts/<name>/`, the name percent-encoded except `:`, which a path segment may hold as is

@@ -3,7 +3,7 @@
 // errors (what stops an Astro build), each at its line and column, as `npm run lint` reports them.
 import { listDocFiles } from '../kb/knowledge-base.ts';
 import { lintFiles } from '../lint/engine.ts';
-import type { Finding } from '../lint/finding.ts';
+import type { Finding } from '../model/finding.ts';
 import { formatLine } from '../lint/formats/stylish.ts';
 
 /**

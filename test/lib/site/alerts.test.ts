@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ALERT_NAME_PATTERN, SEVERITIES } from '../../../src/lib/model/frontmatter.ts';
+import { SEVERITIES } from '../../../src/lib/model/frontmatter.ts';
 import { DOC_TYPE_SPECS } from '../../../src/lib/model/doc-types.ts';
 import { docUrl } from '../../../src/lib/site/doc-list.ts';
 import {
-  ALERT_NAME,
   alertIndex,
   alertLinkSnippets,
   alertLookupData,
@@ -39,11 +38,6 @@ const registries = {
 };
 
 describe('alert names', () => {
-  test('are validated with the model’s pattern (kept apart only to keep zod out of the browser)', () => {
-    expect(ALERT_NAME.source).toBe(ALERT_NAME_PATTERN.source);
-    expect(ALERT_NAME.flags).toBe(ALERT_NAME_PATTERN.flags);
-  });
-
   test.each([
     ['KubePodCrashLooping', true],
     ['node:filesystem_full', true],

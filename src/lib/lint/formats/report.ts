@@ -1,5 +1,5 @@
 // What every output format receives: the findings to show and the counts around them.
-import type { Finding } from '../finding.ts';
+import type { Finding } from '../../model/finding.ts';
 
 export type Report = {
   readonly findings: readonly Finding[];

@@ -2,7 +2,7 @@
 // Colour only on a terminal (and never with NO_COLOR).
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
-import type { Finding } from '../finding.ts';
+import type { Finding } from '../../model/finding.ts';
 import { countBySeverity, type Formatter, type Report } from './report.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 // opskb loads its code (the command line, the linter, a lint worker's module) from a bundle
-// (src/lib/code-bundle.ts). The bundle must do exactly what the sources do, with the drop-ins in
+// (src/lib/cli/code-bundle.ts). The bundle must do exactly what the sources do, with the drop-ins in
 // place of their packages; it is rebuilt when opskb's code changes, and when it cannot be built
 // the sources serve.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -8,12 +8,14 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listDocFiles, loadKnowledgeBase } from '../../src/lib/kb/knowledge-base.ts';
-import { buildBundle, codeUrls, importCli, importLinter, SOURCE_URLS, type LinterModule } from '../../src/lib/code-bundle.ts';
-import type { WorkerOutput } from '../../src/lib/lint/lint-worker.ts';
-import { DROP_INS } from '../../src/lib/lint/traversal/install.ts';
-import type { Io } from '../../src/lib/cli/main.ts';
-import { FIXTURE_KB, PROJECT_DIR, RULE_FIXTURES, TODAY } from '../support/fixtures.ts';
+import { listDocFiles, loadKnowledgeBase } from '../../../src/lib/kb/knowledge-base.ts';
+import { buildBundle, codeFingerprint, codeUrls, importCli, SOURCE_URLS } from '../../../src/lib/cli/code-bundle.ts';
+import { lintFiles } from '../../../src/lib/lint/engine.ts';
+import type { LinterModule } from '../../../src/lib/lint/linter.ts';
+import type { WorkerOutput } from '../../../src/lib/lint/worker.ts';
+import { DROP_INS } from '../../../src/lib/lint/traversal/install.ts';
+import type { Io } from '../../../src/lib/cli/main.ts';
+import { FIXTURE_KB, PROJECT_DIR, RULE_FIXTURES, TODAY } from '../../support/fixtures.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'opskb-code-bundle-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,7 +49,7 @@ const FIXTURE_DOCS = () => [...listDocFiles(FIXTURE_KB), ...listDocFiles(RULE_FI
 
 describe('code bundle', () => {
   test('its linter lints every fixture exactly as the sources do', async () => {
-    const urls = await codeUrls('fixture-equivalence', join(scratch, 'equivalence'));
+    const urls = await codeUrls(join(scratch, 'equivalence'));
     expect(urls.linter).not.toBe(SOURCE_URLS.linter);
     // The demo's docs too: against the fixture knowledge base, their links and owners give findings.
     const paths = FIXTURE_DOCS();
@@ -56,13 +58,14 @@ describe('code bundle', () => {
     expect(paths.length).toBeGreaterThan(60);
     expect(bundled.flatMap((result) => result.findings).length).toBeGreaterThan(100);
     expect(bundled).toEqual(fromSource);
-    // What the engine loads from that URL is the bundle itself, not the sources.
-    expect(await importLinter(urls.linter)).toBe(await import(urls.linter));
-    expect(await importLinter(urls.linter)).not.toBe(await import(SOURCE_URLS.linter));
+    // The engine, given the bundle, lints as it does from the sources.
+    const kbDocs = listDocFiles(FIXTURE_KB);
+    const options = { contentDir: FIXTURE_KB, today: TODAY, workers: 0 };
+    expect((await lintFiles(kbDocs, { ...options, code: urls })).findings).toEqual((await lintFiles(kbDocs, options)).findings);
   }, 60_000);
 
   test('its worker thread lints as the sources do', async () => {
-    const urls = await codeUrls('fixture-equivalence', join(scratch, 'equivalence'));
+    const urls = await codeUrls(join(scratch, 'equivalence'));
     const paths = listDocFiles(FIXTURE_KB);
     const worker = new Worker(new URL(urls.worker), { workerData: { linterUrl: urls.linter } });
     try {
@@ -84,7 +87,7 @@ describe('code bundle', () => {
   }, 60_000);
 
   test('its command line prints what the sources print, and finds package.json from where its module came from', async () => {
-    const urls = await codeUrls('fixture-equivalence', join(scratch, 'equivalence'));
+    const urls = await codeUrls(join(scratch, 'equivalence'));
     expect(await importCli(urls.cli)).not.toBe(await import(SOURCE_URLS.cli));
     const argv = ['lint', '--now', TODAY, '--format', 'json', '--no-cache', FIXTURE_KB, RULE_FIXTURES];
     const bundled = await run(urls.cli, argv);
@@ -120,45 +123,60 @@ describe('code bundle', () => {
     expect(readFileSync(join(outdir, 'cli.mjs'), 'utf8')).toContain(JSON.stringify(SOURCE_URLS.cli));
   }, 60_000);
 
-  test("one bundle per fingerprint of the code: reused while it holds, replaced when it changes, another run's partial build left alone", async () => {
+  test("one bundle for the code as it is: reused while its inputs hold; other code's bundles and old partial builds removed, another run's partial build left alone", async () => {
     const dir = join(scratch, 'fingerprints');
-    const first = await codeUrls('code-a', dir);
-    const builtAt = statSync(fileURLToPath(first.cli)).mtimeMs;
-    expect(await codeUrls('code-a', dir)).toEqual(first);
-    expect(statSync(fileURLToPath(first.cli)).mtimeMs).toBe(builtAt);
-    // Another run writing its bundle now, and one that died writing an hour and more ago.
+    // A bundle of other code, another run writing its bundle now, and one that died writing hours ago.
+    mkdirSync(join(dir, 'aaaaaaaaaaaaaaaa'), { recursive: true });
+    writeFileSync(join(dir, 'aaaaaaaaaaaaaaaa', 'cli.mjs'), '');
     mkdirSync(join(dir, '0000000000000000.4242.partial'));
     mkdirSync(join(dir, '1111111111111111.4343.partial'));
     const twoHoursAgo = new Date(Date.now() - 7_200_000);
     utimesSync(join(dir, '1111111111111111.4343.partial'), twoHoursAgo, twoHoursAgo);
-    const second = await codeUrls('code-b', dir);
-    expect(second.cli).not.toBe(first.cli);
-    expect(readdirSync(dir).sort()).toEqual(
-      ['0000000000000000.4242.partial', relative(dir, fileURLToPath(new URL('.', second.cli))).replace(/\/$/, '')].sort(),
-    );
+    const first = await codeUrls(dir);
+    expect(first.cli).not.toBe(SOURCE_URLS.cli);
+    const builtAt = statSync(fileURLToPath(first.cli)).mtimeMs;
+    expect(await codeUrls(dir)).toEqual(first);
+    expect(statSync(fileURLToPath(first.cli)).mtimeMs).toBe(builtAt);
+    expect(readdirSync(dir).sort()).toEqual(['0000000000000000.4242.partial', first.fingerprint.slice(0, 16), 'inputs.json'].sort());
   }, 60_000);
 
-  test('the sources serve when the bundle cannot be written, or when asked for', async () => {
-    const file = join(scratch, 'a-file');
-    writeFileSync(file, '');
-    const urls = await codeUrls('code-c', join(file, 'bundle'));
-    expect(urls).toEqual(SOURCE_URLS);
-    const [result] = await lintAll(await importLinter(urls.linter), [join(FIXTURE_KB, 'runbooks', 'checkout', 'checkout-5xx.mdx')]);
-    expect(result?.internalFailure).toBe(false);
+  test("its fingerprint covers exactly the bundle's inputs: opskb's linter and command line, not the site, the benchmarks or the tests", async () => {
+    const dir = join(scratch, 'inputs');
+    const urls = await codeUrls(dir);
+    const { inputs } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as { inputs: string[] };
+    expect(urls.fingerprint).toBe(codeFingerprint(inputs));
+    expect(inputs).toEqual(
+      expect.arrayContaining(['src/lib/cli/main.ts', 'src/lib/lint/engine.ts', 'src/lib/lint/worker.ts', 'lint-rules/index.ts', 'lint-rules/links.ts']),
+    );
+    expect(inputs.filter((input) => /^(scripts|test)\/|^src\/(pages|components|client|integrations|lib\/site)\//.test(input))).toEqual([]);
+  }, 60_000);
 
-    process.env['OPSKB_FROM_SOURCE'] = '1';
-    try {
-      expect(await codeUrls('code-d', join(scratch, 'asked'))).toEqual(SOURCE_URLS);
-    } finally {
-      delete process.env['OPSKB_FROM_SOURCE'];
-    }
+  test('codeFingerprint changes with an input, not with any other file', () => {
+    const project = join(scratch, 'project');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    mkdirSync(join(project, 'scripts'), { recursive: true });
+    writeFileSync(join(project, 'src', 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(project, 'scripts', 'bench.ts'), 'export const b = 1;\n');
+    writeFileSync(join(project, 'package-lock.json'), '{}');
+    const before = codeFingerprint(['src/a.ts'], project);
+    writeFileSync(join(project, 'scripts', 'bench.ts'), 'export const b = 2;\n');
+    expect(codeFingerprint(['src/a.ts'], project)).toBe(before);
+    writeFileSync(join(project, 'src', 'a.ts'), 'export const a = 22;\n');
+    const afterEdit = codeFingerprint(['src/a.ts'], project);
+    expect(afterEdit).not.toBe(before);
+    // Another package installed.
+    writeFileSync(join(project, 'package-lock.json'), '{"lockfileVersion": 3}');
+    expect(codeFingerprint(['src/a.ts'], project)).not.toBe(afterEdit);
   });
 
   test('a bundle that will not load gives way to the sources', async () => {
     const broken = join(scratch, 'broken.mjs');
     writeFileSync(broken, 'export const createLinter = ;\n');
     const url = new URL(`file://${broken}`).href;
-    expect(await importLinter(url)).toBe(await import(SOURCE_URLS.linter));
     expect(await importCli(url)).toBe(await import(SOURCE_URLS.cli));
+    // The engine, given a linter that will not load, lints with the sources.
+    const doc = join(FIXTURE_KB, 'runbooks', 'checkout', 'checkout-5xx.mdx');
+    const options = { contentDir: FIXTURE_KB, today: TODAY, workers: 0 };
+    expect(await lintFiles([doc], { ...options, code: { linter: url, worker: SOURCE_URLS.worker } })).toEqual(await lintFiles([doc], options));
   });
 });

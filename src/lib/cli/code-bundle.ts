@@ -9,54 +9,113 @@
 // The drop-ins the module hooks give the sources (lint/traversal/install.ts) are resolved when
 // the bundle is built instead. When it cannot be built or written, or when OPSKB_FROM_SOURCE=1
 // (stack traces that point into the sources), the sources serve, with the same results.
+// Only the command-line entry point (scripts/opskb.ts) loads code this way; it hands the linter's
+// and the worker's URLs, with the bundle's fingerprint, to the lint engine. Library callers (the
+// build's failure report, tests) run the sources.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PROJECT_DIR } from './lint/cache.ts';
-import { DROP_INS } from './lint/traversal/install.ts';
+import { PROJECT_DIR, sourceFingerprint } from '../lint/cache.ts';
+import { DROP_INS } from '../lint/traversal/install.ts';
 
 /** The modules opskb loads by URL: the command line, the linter, and a lint worker thread's. */
 export const SOURCE_URLS = {
-  cli: new URL('./cli/main.ts', import.meta.url).href,
-  linter: new URL('./lint/linter.ts', import.meta.url).href,
-  worker: new URL('./lint/lint-worker.ts', import.meta.url).href,
+  cli: new URL('./main.ts', import.meta.url).href,
+  linter: new URL('../lint/linter.ts', import.meta.url).href,
+  worker: new URL('../lint/worker.ts', import.meta.url).href,
 } as const;
-export type CodeUrls = { readonly [entry in keyof typeof SOURCE_URLS]: string };
+/** Where each module loads from, and the fingerprint of that code (the lint cache's run key holds it). */
+export type CodeUrls = { readonly [entry in keyof typeof SOURCE_URLS]: string } & { readonly fingerprint: string };
 export const DEFAULT_BUNDLE_DIR = join(PROJECT_DIR, 'node_modules', '.cache', 'opskb', 'bundle');
+/** In the bundle folder: the inputs of the newest bundle, whose state is its fingerprint. */
+const MANIFEST = 'inputs.json';
 
-export type LinterModule = typeof import('./lint/linter.ts');
-export type CliModule = typeof import('./cli/main.ts');
+export type CliModule = typeof import('./main.ts');
 
 /**
- * The URLs of opskb's modules: those of the bundle for `fingerprint` (opskb's code and packages,
- * see lint/cache.ts), built now when it is missing, else the sources'.
+ * The fingerprint of opskb's code as a bundle holds it: each of `inputs` (opskb's own modules, paths
+ * relative to `projectDir`) by size and mtime, the installed packages (package.json and its lock)
+ * and the Node version. A file the bundle does not hold (a benchmark, a site page) is not in it, so
+ * editing one keeps the bundle, and the lint cache, warm. A module that starts importing a new file
+ * has changed itself, so the new file is never missed.
  */
-export async function codeUrls(fingerprint: string, dir: string = DEFAULT_BUNDLE_DIR): Promise<CodeUrls> {
-  if (process.env['OPSKB_FROM_SOURCE'] === '1') return SOURCE_URLS;
-  const name = createHash('sha256').update(`${fingerprint}\n${process.version}`).digest('hex').slice(0, 16);
-  const path = join(dir, name);
-  if (!existsSync(join(path, 'cli.mjs'))) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      // Written under a name of its own, then renamed: a concurrent run sees the whole bundle or none.
-      const partial = `${path}.${process.pid}.partial`;
-      await buildBundle(partial);
-      try {
-        renameSync(partial, path);
-      } catch (error) {
-        // Another run renamed its build of the same code first: use that one.
-        rmSync(partial, { recursive: true, force: true });
-        if (!existsSync(join(path, 'cli.mjs'))) throw error;
-      }
-      removeOthers(dir, name);
-    } catch {
-      return SOURCE_URLS;
-    }
+export function codeFingerprint(inputs: readonly string[], projectDir: string = PROJECT_DIR): string {
+  const hash = createHash('sha256').update(`${process.version}\n`);
+  for (const input of [...inputs].sort()) {
+    const stat = statSync(join(projectDir, input), { throwIfNoEntry: false });
+    hash.update(`${input}:${stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'}\n`);
   }
+  for (const file of ['package.json', 'package-lock.json']) {
+    const path = join(projectDir, file);
+    if (existsSync(path)) hash.update(readFileSync(path));
+  }
+  return hash.digest('hex');
+}
+
+const sources = (): CodeUrls => ({ ...SOURCE_URLS, fingerprint: sourceFingerprint() });
+
+function readManifest(dir: string): readonly string[] | undefined {
+  try {
+    const inputs = (JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { inputs?: unknown }).inputs;
+    return Array.isArray(inputs) && inputs.every((input) => typeof input === 'string') ? inputs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The URLs of opskb's modules: those of the bundle of the code as it is now, built first when the
+ * newest bundle's inputs have changed (or there is none), else the sources'.
+ */
+export async function codeUrls(dir: string = DEFAULT_BUNDLE_DIR): Promise<CodeUrls> {
+  if (process.env['OPSKB_FROM_SOURCE'] === '1') return sources();
+  const known = readManifest(dir);
+  if (known) {
+    const fingerprint = codeFingerprint(known);
+    const path = join(dir, bundleName(fingerprint));
+    if (existsSync(join(path, 'cli.mjs'))) return urlsOf(path, fingerprint);
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Written under a name of its own, then renamed: a concurrent run sees the whole bundle or none.
+    const partial = join(dir, `${createHash('sha256').update(`${process.pid}:${Date.now()}`).digest('hex').slice(0, 16)}.${process.pid}.partial`);
+    const inputs = ownInputs(await buildBundle(partial));
+    const fingerprint = codeFingerprint(inputs);
+    const name = bundleName(fingerprint);
+    const path = join(dir, name);
+    try {
+      renameSync(partial, path);
+    } catch (error) {
+      // Another run renamed its build of the same code first: use that one.
+      rmSync(partial, { recursive: true, force: true });
+      if (!existsSync(join(path, 'cli.mjs'))) throw error;
+    }
+    const manifest = join(dir, `${MANIFEST}.${process.pid}.tmp`);
+    writeFileSync(manifest, JSON.stringify({ inputs }));
+    renameSync(manifest, join(dir, MANIFEST));
+    removeOthers(dir, name);
+    return urlsOf(path, fingerprint);
+  } catch {
+    return sources();
+  }
+}
+
+function bundleName(fingerprint: string): string {
+  return fingerprint.slice(0, 16);
+}
+
+function urlsOf(path: string, fingerprint: string): CodeUrls {
   const url = (file: string) => pathToFileURL(join(path, file)).href;
-  return { cli: url('cli.mjs'), linter: url('linter.mjs'), worker: url('worker.mjs') };
+  return { cli: url('cli.mjs'), linter: url('linter.mjs'), worker: url('worker.mjs'), fingerprint };
+}
+
+/** The bundle's inputs that are opskb's own files (packages are covered by the lock file). */
+function ownInputs(inputs: Record<string, unknown>): string[] {
+  return Object.keys(inputs)
+    .filter((input) => !input.startsWith('node_modules/') && !input.includes(':'))
+    .sort();
 }
 
 /**
@@ -66,27 +125,18 @@ export async function codeUrls(fingerprint: string, dir: string = DEFAULT_BUNDLE
 function removeOthers(dir: string, keep: string): void {
   const anHourAgo = Date.now() - 3_600_000;
   for (const other of readdirSync(dir)) {
-    if (other === keep) continue;
+    if (other === keep || other === MANIFEST) continue;
     const path = join(dir, other);
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!other.endsWith('.partial') || (stat !== undefined && stat.mtimeMs < anHourAgo)) rmSync(path, { recursive: true, force: true });
   }
 }
 
-function importOrSource<T>(url: string, source: string): Promise<T> {
-  const fromSource = () => import(source) as Promise<T>;
-  // A bundle that will not load (deleted meanwhile by a run of other code, damaged) must not stop opskb.
-  return url === source ? fromSource() : (import(url) as Promise<T>).catch(fromSource);
-}
-
-/** Imports the linter from `url`; from the sources when that fails. */
-export function importLinter(url: string): Promise<LinterModule> {
-  return importOrSource(url, SOURCE_URLS.linter);
-}
-
 /** Imports the command line from `url`; from the sources when that fails. */
 export function importCli(url: string): Promise<CliModule> {
-  return importOrSource(url, SOURCE_URLS.cli);
+  // A bundle that will not load (deleted meanwhile by a run of other code, damaged) must not stop opskb.
+  const fromSource = () => import(SOURCE_URLS.cli) as Promise<CliModule>;
+  return url === SOURCE_URLS.cli ? fromSource() : (import(url) as Promise<CliModule>).catch(fromSource);
 }
 
 /** Packages with a native binding, left out of the bundle. */

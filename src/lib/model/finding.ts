@@ -1,4 +1,5 @@
 // A finding as every output format sees it: where, how bad, what, and which rule said so.
+import { INTERNAL_RULE_ID } from './rules.ts';
 export type Severity = 'error' | 'warning';
 
 /** Another place a finding is about: the other runbook of a duplicate alert, say. */
@@ -23,9 +24,6 @@ export type Finding = {
 export function compareFindings(a: Finding, b: Finding): number {
   return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
-
-/** opskb itself failed on a file (a bug, or an unreadable file). */
-export const INTERNAL_RULE_ID = 'opskb:internal';
 
 export function internalFinding(path: string, message: string): Finding {
   return { path, line: 1, column: 1, severity: 'error', message, ruleId: INTERNAL_RULE_ID };
