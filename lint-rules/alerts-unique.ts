@@ -13,10 +13,26 @@
  * None. Reads the alert index of the knowledge base once per run.
  *
  * ## Examples
- * ok: `alerts: [CardAuthErrorRateHigh]` in exactly one runbook.
- *
- * not ok: the same alert in `runbooks/payments-api/errors.mdx` and `runbooks/card-authorizer/errors.mdx`
- * → `` Alert `CardAuthErrorRateHigh` already has a runbook: runbooks/card-authorizer/errors (line 6). … ``
+ * ok (`runbooks/payments-api/auth-latency.md`; no other runbook names the alert):
+ * ```yaml
+ * title: Card authorization latency
+ * summary: What to do when card authorizations slow down.
+ * owner: payments-core
+ * services: [card-authorizer]
+ * last_reviewed: 2026-11-20
+ * alerts: [CardAuthLatencyHigh]
+ * ```
+ * not ok (`runbooks/payments-api/auth-errors.md`; the card-authorizer runbook names the same alert):
+ * ```yaml
+ * title: Card authorization errors
+ * summary: What to do when card authorizations fail.
+ * owner: payments-core
+ * services: [card-authorizer]
+ * last_reviewed: 2026-11-20
+ * alerts: [CardAuthErrorRateHigh]
+ * ```
+ * → `` Alert `CardAuthErrorRateHigh` already has a runbook: runbooks/card-authorizer/card-auth-errors
+ * (runbooks/card-authorizer/card-auth-errors.mdx:6). One alert, one runbook: merge the two, or remove the alert from one of them. ``
  */
 import { relative } from 'node:path';
 import { VFileMessage } from 'vfile-message';

@@ -97,9 +97,11 @@
  * kubectl -n cde delete pod card-authorizer-7c9f
  * ```
  * ````
- * → ``Code block has no language: add one after the backticks (```` ```bash ````, …)``,
- * ``Destructive command `kubectl delete` is not preceded by a warning: add a `<Warning>` callout or a
- * blockquote starting with "Warning" right before this code block, …``
+ * → `` Code block has no language: add one after the backticks (```` ```bash ````, … ``,
+ * `` Destructive command `kubectl delete` is not preceded by a warning: add a blockquote starting
+ * with "Warning" (`> **Warning:** …`) right before this code block, … ``
+ *
+ * In an `.mdx` doc the hint offers a `<Warning>` callout as well.
  */
 import type { Code, Nodes, Parent, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';

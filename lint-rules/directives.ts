@@ -27,12 +27,15 @@
  * ## Examples
  * ok:
  * ```mdx
- * {/* lint disable-next-line opskb:no-secrets -- AWS's documented example key *\/}
- * aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE
+ * {/* lint disable-next-line opskb:links -- the status page is generated at deploy time *\/}
+ * See [the status page](/status/).
  * ```
  * not ok:
  * ```mdx
- * {/* lint disable-next-line opskb:no-secret *\/}
+ * {/* lint disable-next-line opskb:no-secret -- AWS's documented example key *\/}
+ *
+ * {/* lint disable-next-line opskb:links *\/}
+ * See [the status page](/status/).
  * ```
  * → `` Unknown rule `opskb:no-secret` in lint directive. Did you mean `opskb:no-secrets`? ``,
  * `` Lint directive without a reason: … ``

@@ -35,7 +35,8 @@
  * owner: payments-core
  * last_reviewed: 02/11/2026
  * ```
- * → `` `summary` is missing …``, `` `services` is missing …``, `` `last_reviewed` … expected a date written as YYYY-MM-DD``
+ * → `` `summary` is missing … ``, `` `services` is missing … ``,
+ * `` `last_reviewed` … expected a date written as YYYY-MM-DD, … ``
  */
 import type { z } from 'zod';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';

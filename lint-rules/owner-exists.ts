@@ -23,7 +23,8 @@
  * owner: payment-core
  * services: [card-authoriser]
  * ```
- * → `` Unknown owner team `payment-core`: not in teams.yaml. Did you mean `payments-core`? ``
+ * → `` Unknown owner team `payment-core`: not in teams.yaml. … Did you mean `payments-core`? ``,
+ * `` Unknown service `card-authoriser`: … Did you mean `card-authorizer`? ``
  */
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { defineRule } from '../src/lib/lint/define-rule.ts';

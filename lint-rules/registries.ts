@@ -27,13 +27,14 @@
  *   tier: 1
  *   description: Authorizes card payments with the acquirers.
  * ```
- * not ok:
+ * not ok (`services.yaml`):
  * ```yaml
  * - id: card-authorizer
  *   owner: payment-core
  *   tier: 4
  * ```
- * → `` `name` is missing from services.yaml … ``, `` `tier` in services.yaml: expected tier 1, 2 or 3 … ``
+ * → `` `name` is missing from services.yaml … ``, `` `description` is missing from services.yaml … ``,
+ * `` `tier` in services.yaml: expected tier 1, 2 or 3 … ``
  */
 // Not a remark plugin: registries are YAML, checked once per run by the knowledge-base loader.
 export { loadRegistries as checkRegistries } from '../src/lib/kb/registries.ts';

@@ -32,10 +32,17 @@
  * ok:
  * ```markdown
  * ## Overview
- * Card authorizations are failing.
+ * Card authorizations are failing for more than 2% of attempts.
  * ## Impact
  * Customers cannot pay by card.
- * …
+ * ## Diagnosis
+ * Check the acquirer error codes on the card-authorizer dashboard.
+ * ## Mitigation
+ * Fail over to the secondary acquirer.
+ * ## Verification
+ * The error rate is back under 0.5%.
+ * ## Escalation
+ * N/A — the payments-core on-call owns this end to end.
  * ```
  * not ok:
  * ```markdown
@@ -44,8 +51,9 @@
  * ## Diagnosis
  * TODO
  * ```
- * → `` Missing required section `## Impact` (runbook), expected after `## Overview` ``,
- * `` Section `## Diagnosis` holds only a placeholder … ``, …
+ * → `` Missing required section `## Impact` (runbook), expected after `## Meaning`. ``,
+ * `` Missing required section `## Mitigation` (runbook; also accepted: `## Remediation`, `## Resolution`), expected after `## Diagnosis`. ``,
+ * …, `` Section `## Diagnosis` holds only a placeholder (`TODO`): … ``
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';

@@ -32,7 +32,7 @@ import { z } from 'zod';
 import { asWarning, defineRule } from '../src/lib/lint/define-rule.ts';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { addDuration, daysBetween, DOC_TYPE_SPECS, isoDateOf, parseDuration } from '../src/lib/model/index.ts';
-import { reviewStatus } from '../src/lib/review-status.ts';
+import { reviewStatus } from '../src/lib/model/review-status.ts';
 
 const options = z.strictObject({
   dueSoonDays: z.number({ error: 'expected a whole number of days' }).int().min(0).default(14),

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../src/lib/kb/content-dir.ts';
-import { explainBuildFailure } from '../src/lib/site/build-failure.ts';
+import { explainBuildFailure } from '../src/lib/lint/build-failure.ts';
 import { buildSite, SiteBuildError } from '../src/lib/site/build-site.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));

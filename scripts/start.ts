@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveContentDir } from '../src/lib/kb/content-dir.ts';
-import { explainBuildFailure } from '../src/lib/site/build-failure.ts';
+import { explainBuildFailure } from '../src/lib/lint/build-failure.ts';
 import { buildSite } from '../src/lib/site/build-site.ts';
 import { isBuildCurrent } from '../src/lib/site/build-stamp.ts';
 import { startStaticServer } from '../src/lib/site/static-server.ts';

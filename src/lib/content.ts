@@ -9,7 +9,7 @@ import type { OpskbConfig } from './model/config.ts';
 import { searchAttributes, synonymGroups, synonymsFor, type SearchAttributes } from './site/search-index.ts';
 import { DOC_TYPE_SPECS, DOC_TYPES, type DocType } from './model/doc-types.ts';
 import type { Service, Team } from './model/registries.ts';
-import { reviewStatus, type ReviewStatus } from './review-status.ts';
+import { reviewStatus, type ReviewStatus } from './model/review-status.ts';
 import { docUrl, type DocSummary } from './site/doc-list.ts';
 import type { Gameday } from './model/frontmatter.ts';
 import { localToday } from './model/today.ts';

@@ -1,11 +1,10 @@
 // The rule reference: one page per rule, rendered from the header comment of its file, so the
 // documentation every finding links to cannot drift from the code.
 import type { Loader } from 'astro/loaders';
-import { RULES } from '../../../lint-rules/index.ts';
-import { readRuleDoc, type RuleDoc } from '../lint/rule-docs.ts';
+import { documentedRules, readRuleDoc, type RuleDoc } from '../markdown/rule-docs.ts';
 
-/** Every opskb rule with a reference page: the preset's rules, the directives and the registry check. */
-export const DOCUMENTED_RULES: readonly string[] = [...Object.keys(RULES), 'directives', 'registries'];
+/** Every opskb rule with a reference page (one per file in lint-rules/). */
+export const DOCUMENTED_RULES: readonly string[] = documentedRules();
 
 export function ruleDocs(): RuleDoc[] {
   return DOCUMENTED_RULES.map((id) => readRuleDoc(id));

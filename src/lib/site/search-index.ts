@@ -2,7 +2,7 @@
 // glossary synonyms of the terms it uses (Pagefind has no synonyms: a doc that says "out of
 // memory" gets "OOM OOMKilled" as hidden, lightly weighted text, and the other way round).
 import type { GlossaryTerm } from '../model/registries.ts';
-import { reviewLabel, type ReviewState, type ReviewStatus } from '../review-status.ts';
+import { reviewLabel, type ReviewState, type ReviewStatus } from '../model/review-status.ts';
 
 export type SynonymGroup = readonly string[];
 

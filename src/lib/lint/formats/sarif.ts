@@ -1,7 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 for code scanning, with rule metadata and help URIs.
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readRuleDoc } from '../rule-docs.ts';
+import { readRuleDoc } from '../../markdown/rule-docs.ts';
 import { helpUrl, type Formatter } from './report.ts';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -2,9 +2,9 @@
 // problem is. After a failed build, the build scripts list the docs' syntax and frontmatter
 // errors (what stops an Astro build), each at its line and column, as `npm run lint` reports them.
 import { listDocFiles } from '../kb/knowledge-base.ts';
-import { lintFiles } from '../lint/engine.ts';
+import { lintFiles } from './engine.ts';
 import type { Finding } from '../model/finding.ts';
-import { formatLine } from '../lint/formats/stylish.ts';
+import { formatLine } from './formats/stylish.ts';
 
 /**
  * Rules whose errors make `astro build` fail: MDX that does not compile, frontmatter the collections

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { reviewLabel, reviewStatus } from '../../src/lib/review-status.ts';
+import { reviewLabel, reviewStatus } from '../../../src/lib/model/review-status.ts';
 
 describe('reviewStatus', () => {
   test('uses the type default when review_every is absent (runbook: 90 days)', () => {

@@ -1,6 +1,6 @@
 // Rule documentation lives in the header comment of each rule's file. This reads it, for the
 // site's rule reference and for SARIF rule metadata, so docs and code cannot drift.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export type RuleDoc = {
@@ -12,6 +12,17 @@ export type RuleDoc = {
 };
 
 const RULES_DIR = fileURLToPath(new URL('../../../lint-rules/', import.meta.url));
+
+/**
+ * Every rule with a reference page: one file per rule in lint-rules/, named after its id (the
+ * preset's rules, the directives and the registry check), index.ts being the preset itself.
+ */
+export function documentedRules(dir: string = RULES_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => name.slice(0, -'.ts'.length))
+    .sort();
+}
 
 /** The header comment of a rule file as Markdown (`*\/` written inside it becomes `*​/`). */
 export function parseRuleHeader(source: string): { title: string; markdown: string } | undefined {

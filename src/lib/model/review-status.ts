@@ -1,6 +1,6 @@
 // When a doc is due for review, and whether it is fresh, due soon or overdue on a given day.
-import { addDuration, daysBetween, parseDuration } from './model/duration.ts';
-import { DOC_TYPE_SPECS, type DocType } from './model/doc-types.ts';
+import { addDuration, daysBetween, parseDuration } from './duration.ts';
+import { DOC_TYPE_SPECS, type DocType } from './doc-types.ts';
 
 export type ReviewState = 'fresh' | 'due-soon' | 'overdue';
 
