@@ -45,7 +45,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { ruleDocsPath } from '../src/lib/model/index.ts';
-import { DIRECTIVE_KEYWORDS, findDirectives, nextContentLine, type Directive } from '../src/lib/lint/directives.ts';
+import { DIRECTIVE_KEYWORDS, findDirectives, nextContentLine, type Directive } from '../src/lib/lint/directive-comments.ts';
 import { didYouMean } from '../src/lib/text/suggest.ts';
 
 export type DirectivesOptions = { readonly knownRules: readonly string[] };

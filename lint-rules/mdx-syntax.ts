@@ -32,7 +32,7 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { defineRule, type OpskbRule } from '../src/lib/lint/define-rule.ts';
-import { describeSyntaxError, flavourOfPath, parseDocument, type SyntaxError } from '../src/lib/markdown/parse.ts';
+import { describeSyntaxError, flavourOfPath, parseDocument, type SyntaxProblem } from '../src/lib/markdown/parse.ts';
 
 const rule = defineRule('mdx-syntax', (_tree, file) => {
   const error = file.data.opskbSyntaxError;
@@ -42,7 +42,7 @@ const rule = defineRule('mdx-syntax', (_tree, file) => {
     });
 });
 
-export function hintFor(error: SyntaxError): string {
+export function hintFor(error: SyntaxProblem): string {
   const reason = error.reason.toLowerCase();
   const unclosed = /expected a closing tag for `<([\w.:-]+)/i.exec(error.reason)?.[1];
   if (unclosed) return `Close it with \`</${unclosed}>\` after its content (on a line of its own, after a blank line).`;

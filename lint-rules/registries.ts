@@ -37,4 +37,4 @@
  * `` `tier` in services.yaml: expected tier 1, 2 or 3 … ``
  */
 // Not a remark plugin: registries are YAML, checked once per run by the knowledge-base loader.
-export { loadRegistries as checkRegistries } from '../src/lib/kb/registries.ts';
+export { loadRegistries as checkRegistries } from '../src/lib/kb/load-registries.ts';

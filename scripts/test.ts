@@ -1,5 +1,5 @@
-// `npm test`: everything. Chromium for the browser tests (installed when missing), the type
-// check, then every vitest suite (unit, integration with real builds, browser).
+// `npm test`: everything. Chromium for the browser tests (installed when missing), the formatting
+// and layer checks, the type check, then every vitest suite (unit, integration with real builds, browser).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './support/chromium.ts';
@@ -23,5 +23,16 @@ try {
   process.exit(1);
 }
 run('Formatting (prettier --check; `npm run format` fixes it)', [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
+run('Layers and import cycles (dependency-cruiser, .dependency-cruiser.cjs)', [
+  bin('dependency-cruiser/bin/dependency-cruiser.mjs'),
+  '--config',
+  '.dependency-cruiser.cjs',
+  '--output-type',
+  'err',
+  'src',
+  'lint-rules',
+  'scripts',
+  'test',
+]);
 run('Type check (astro check)', [bin('astro/bin/astro.mjs'), 'check']);
 run('Tests (vitest)', [bin('vitest/vitest.mjs'), 'run', '--config', 'test/vitest.config.ts', ...process.argv.slice(2)]);

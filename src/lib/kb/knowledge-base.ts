@@ -5,9 +5,9 @@ import { join, relative } from 'node:path';
 import { DOC_FILE_EXTENSIONS, docIdOfPath, docTypeOfId, type DocType } from '../model/index.ts';
 import { loadConfig, type LoadedConfig } from './config.ts';
 import { extractDocFacts, type DocFacts } from './doc-facts.ts';
-import { loadRegistries, type Registries } from './registries.ts';
+import { loadRegistries, type Registries } from './load-registries.ts';
 
-export type DocEntry = DocFacts & {
+export type IndexedDoc = DocFacts & {
   readonly id: string;
   readonly type: DocType;
   /** Absolute path. */
@@ -22,7 +22,7 @@ export type KnowledgeBase = {
   /** `opskb.yaml`: rule severities and options, internal domains. */
   readonly config: LoadedConfig;
   /** Docs in the type folders, by id. */
-  readonly docs: ReadonlyMap<string, DocEntry>;
+  readonly docs: ReadonlyMap<string, IndexedDoc>;
   /** Runbooks naming each alert, in path order. */
   readonly alerts: ReadonlyMap<string, readonly AlertOwner[]>;
 };
@@ -37,13 +37,13 @@ export const readFacts: FactsReader = (path) => extractDocFacts(readFileSync(pat
  * used: a run whose findings all come from the cache never parses them.
  */
 export function loadKnowledgeBase(contentDir: string, facts: FactsReader = readFacts, files: readonly string[] = listDocFiles(contentDir)): KnowledgeBase {
-  const docs = new Map<string, DocEntry>();
+  const docs = new Map<string, IndexedDoc>();
   const alerts = new Map<string, AlertOwner[]>();
   for (const path of files) {
     const id = docIdOfPath(relative(contentDir, path));
     const type = docTypeOfId(id);
     if (!type) continue;
-    const entry: DocEntry = { id, type, path, ...facts(path) };
+    const entry: IndexedDoc = { id, type, path, ...facts(path) };
     docs.set(id, entry);
     if (type !== 'runbook') continue;
     for (const alert of entry.alerts) {

@@ -3,7 +3,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import type { SyntaxError } from '../markdown/parse.ts';
+import type { SyntaxProblem } from '../markdown/parse.ts';
 import { parseYaml, type ParsedYaml, type Position } from '../markdown/yaml.ts';
 import { docIdOfPath, docTypeOfId, type DocType } from '../model/index.ts';
 import type { LintSettings } from './settings.ts';
@@ -28,7 +28,7 @@ export type DocContext = {
 declare module 'vfile' {
   interface DataMap {
     /** Set by the opskb parser when the file did not parse in its flavour (MDX or Markdown). */
-    opskbSyntaxError: SyntaxError;
+    opskbSyntaxError: SyntaxProblem;
     opskbContext: DocContext;
   }
 }

@@ -300,10 +300,10 @@ function place(node: AcornNode, offset: number, pointAt: PointAt): void {
   }
 }
 
-export type SyntaxError = { readonly line: number; readonly column: number; readonly reason: string };
+export type SyntaxProblem = { readonly line: number; readonly column: number; readonly reason: string };
 
 /** The location and reason of a parse failure, whatever the parser threw. */
-export function describeSyntaxError(error: unknown): SyntaxError {
+export function describeSyntaxError(error: unknown): SyntaxProblem {
   if (error instanceof DocumentSyntaxError) return { line: error.line, column: error.column, reason: error.reason };
   return { line: 1, column: 1, reason: error instanceof Error ? error.message : String(error) };
 }

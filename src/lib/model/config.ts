@@ -2,7 +2,7 @@
 // and rule options (such as the organisation's internal domains for `links`). The CLI, remark-cli and the site all read it.
 import { z } from 'zod';
 import { enumField } from './fields.ts';
-import { REGISTRY_SPECS } from './registries.ts';
+import { REGISTRY_SPECS } from './registry-schemas.ts';
 
 export const CONFIG_FILE = 'opskb.yaml';
 

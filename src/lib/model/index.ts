@@ -4,7 +4,7 @@ export * from './duration.ts';
 export * from './fields.ts';
 export * from './frontmatter.ts';
 export * from './doc-types.ts';
-export * from './registries.ts';
+export * from './registry-schemas.ts';
 export * from './config.ts';
 export * from './alert-name.ts';
 export * from './finding.ts';

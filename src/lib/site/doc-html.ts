@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 import { SYNONYMS_CLASS } from '../../client/search/constants.ts';
 import { bodyStartLine, extractDocFacts } from '../kb/doc-facts.ts';
-import { loadRegistries } from '../kb/registries.ts';
+import { loadRegistries } from '../kb/load-registries.ts';
 import { normalizeHeading, REGISTRY_SPECS } from '../model/index.ts';
 import { mayUseAnyVariant, synonymGroups, synonymsFor, usesVariant, type SynonymGroup } from './search-index.ts';
 

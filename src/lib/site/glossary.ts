@@ -1,7 +1,7 @@
 // The glossary page's entries: terms in alphabetical order, each at its own anchor, with its
 // see-also references resolved to the anchors of the terms they name (unknown ones stay text).
 import GithubSlugger from 'github-slugger';
-import type { GlossaryTerm } from '../model/registries.ts';
+import type { GlossaryTerm } from '../model/registry-schemas.ts';
 
 export type GlossaryEntry = {
   readonly term: string;

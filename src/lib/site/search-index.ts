@@ -1,7 +1,7 @@
 // What Pagefind indexes about a doc besides its text: filters, meta for result cards, and the
 // glossary synonyms of the terms it uses (Pagefind has no synonyms: a doc that says "out of
 // memory" gets "OOM OOMKilled" as hidden, lightly weighted text, and the other way round).
-import type { GlossaryTerm } from '../model/registries.ts';
+import type { GlossaryTerm } from '../model/registry-schemas.ts';
 import { reviewLabel, type ReviewState, type ReviewStatus } from '../model/review-status.ts';
 
 export type SynonymGroup = readonly string[];

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadRegistries } from '../../../src/lib/kb/registries.ts';
+import { loadRegistries } from '../../../src/lib/kb/load-registries.ts';
 import { FIXTURE_KB, FIXTURES_DIR } from '../../support/fixtures.ts';
 
 const problemsOf = (dir: string) =>
