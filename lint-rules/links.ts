@@ -16,6 +16,10 @@
  *   on-call engineers can trust them. A URL written out in the text counts as a link (GFM links
  *   it on the site), except one whose host has no dot, such as `http://localhost:3000/`.
  *
+ * - A doc's own address must not differ from another doc's only in case (`knowledge/Shift-Notes.md`
+ *   beside `knowledge/shift-notes.md`): on macOS and Windows, and in an offline copy unpacked
+ *   there, one file overwrites the other, and a link that works on the site breaks there.
+ *
  * External links are not fetched: lint results never depend on the network.
  *
  * ## Why
@@ -43,9 +47,11 @@ import type { Definition, Image, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { VFileMessage } from 'vfile-message';
 import { z } from 'zod';
 import { hostMatches, resolveLink } from '../src/lib/kb/link-target.ts';
 import { defineRule } from '../src/lib/lint/define-rule.ts';
+import type { LintSettings } from '../src/lib/lint/settings.ts';
 import { getDocContext } from '../src/lib/lint/doc-context.ts';
 import { didYouMean } from '../src/lib/text/suggest.ts';
 
@@ -62,12 +68,40 @@ function anchorList(slugs: readonly string[]): string {
   return `its anchors: ${shown}${slugs.length > 8 ? ', …' : ''}`;
 }
 
+const twinsByKb = new WeakMap<object, ReadonlyMap<string, { id: string; path: string }>>();
+
+/** For each doc whose id differs from another's only in case, that other doc. */
+function caseTwins(kb: LintSettings['kb']): ReadonlyMap<string, { id: string; path: string }> {
+  let twins = twinsByKb.get(kb);
+  if (!twins) {
+    const byFolded = new Map<string, { id: string; path: string }[]>();
+    for (const doc of kb.docs.values()) byFolded.set(doc.id.toLowerCase(), [...(byFolded.get(doc.id.toLowerCase()) ?? []), { id: doc.id, path: doc.path }]);
+    const found = new Map<string, { id: string; path: string }>();
+    for (const group of byFolded.values()) {
+      if (group.length < 2) continue;
+      for (const doc of group) found.set(doc.id, group.find((other) => other.id !== doc.id) ?? doc);
+    }
+    twins = found;
+    twinsByKb.set(kb, twins);
+  }
+  return twins;
+}
+
 export default defineRule(
   'links',
   (tree, file, settings, { internalDomains }) => {
     const { id } = getDocContext(tree, file, settings);
     if (!file.path) return;
     const { docs, registries, contentDir } = settings.kb;
+    const twin = id === undefined ? undefined : caseTwins(settings.kb).get(id);
+    if (twin) {
+      const cause = new VFileMessage(`\`${twin.id}\` is the other doc`, { place: { line: 1, column: 1 } });
+      cause.file = twin.path;
+      file.message(
+        `Doc \`${id}\` differs from \`${twin.id}\` only in case: on macOS and Windows (and in an offline copy unpacked there) one file overwrites the other. Rename one of them.`,
+        { place: { line: 1, column: 1 }, cause },
+      );
+    }
     const slugger = new GithubSlugger();
     const ownSlugs: string[] = [];
     visit(tree, 'heading', (heading) => {

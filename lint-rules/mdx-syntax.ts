@@ -1,7 +1,8 @@
 /**
  * # opskb:mdx-syntax
  *
- * A file must parse: `.mdx` as MDX, `.md` as GitHub-flavoured Markdown, both with YAML frontmatter.
+ * A file must parse: `.mdx` as MDX, `.md` as GitHub-flavoured Markdown, both with YAML frontmatter,
+ * and be UTF-8: the first byte that is not (a file saved as Latin-1, say) is reported at its place.
  *
  * ## Why
  * In MDX, `{` starts a JavaScript expression and `<` starts a JSX tag, so prose that reads fine in
@@ -12,7 +13,8 @@
  * The rule also installs opskb's parser, which picks MDX or Markdown by file extension and is the
  * one the site's build uses (Sätteri), so a file it refuses would fail the build too. When an
  * `.mdx` file does not parse, the other rules see it parsed as plain Markdown, so its frontmatter
- * and sections are still checked in the same run.
+ * and sections are still checked in the same run. Bytes that are not UTF-8 reach the site as `�`
+ * (the build warns about them too); the text around them is still checked.
  *
  * ## Options
  * None.
@@ -31,10 +33,13 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { encodingMessage } from '../src/lib/kb/doc-source.ts';
 import { defineRule, type OpskbRule } from '../src/lib/lint/define-rule.ts';
 import { describeSyntaxError, flavourOfPath, parseDocument, type SyntaxProblem } from '../src/lib/markdown/parse.ts';
 
 const rule = defineRule('mdx-syntax', (_tree, file) => {
+  const encoding = file.data.opskbEncoding;
+  if (encoding) file.message(encodingMessage(encoding), { place: { line: encoding.line, column: encoding.column } });
   const error = file.data.opskbSyntaxError;
   if (error)
     file.message(`${flavourOfPath(file.path ?? '') === 'mdx' ? 'MDX' : 'Markdown'} syntax error: ${error.reason}. ${hintFor(error)}`, {

@@ -8,6 +8,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocFacts } from '../kb/doc-facts.ts';
+import { hashText } from '../kb/doc-source.ts';
+
+export { hashText };
 import type { Finding } from '../model/finding.ts';
 
 export const CACHE_VERSION = 3;
@@ -20,10 +23,6 @@ export type CacheData = {
   shared?: readonly Finding[];
   files: Record<string, CacheEntry>;
 };
-
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** opskb's own folder (where its code and node_modules are), whatever the current directory. */
 export const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));

@@ -3,6 +3,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
+import type { EncodingProblem } from '../kb/doc-source.ts';
 import type { SyntaxProblem } from '../markdown/parse.ts';
 import { parseYaml, type ParsedYaml, type Position } from '../markdown/yaml.ts';
 import { docIdOfPath, docTypeOfId, type DocType } from '../model/index.ts';
@@ -29,6 +30,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Set by the opskb parser when the file did not parse in its flavour (MDX or Markdown). */
     opskbSyntaxError: SyntaxProblem;
+    /** Set by the linter when the file's bytes are not UTF-8 (the reader decoded them as �). */
+    opskbEncoding: EncodingProblem;
     opskbContext: DocContext;
   }
 }

@@ -13,7 +13,7 @@ import { compareFindings, internalFinding, INTERNAL_RULE_ID, SHARED_FILES, type 
 import { hashText, readCache, sourceFingerprint, writeCache, CACHE_VERSION, type CacheData, type CacheEntry } from './cache.ts';
 import type { LinterModule } from './linter.ts';
 import type { LintSettings } from './settings.ts';
-import { readSource, type Source } from './source.ts';
+import { readSource, type Source } from '../kb/doc-source.ts';
 import { installFastTraversal } from './traversal/install.ts';
 import { batchesOf, oldGenerationMb, PendingWorker, workersFor } from './worker-pool.ts';
 import type { WorkerSetup } from './worker.ts';
@@ -146,7 +146,8 @@ export async function lintFiles(paths: readonly string[], options: LintOptions):
   const lintHere = async () => {
     for (let batch = queue.shift(); batch && linter; batch = queue.shift()) {
       for (const path of batch) {
-        const result = await linter.lintText(path, source(path).text ?? '');
+        const { text, encoding } = source(path);
+        const result = await linter.lintText(path, text ?? '', encoding);
         internalFailure ||= result.internalFailure;
         perFile.set(path, result.findings);
         if (pool.length > 0) await yieldToEvents();

@@ -1,5 +1,6 @@
 // Lints one file's text with the opskb preset: the unit of work of the engine and of its workers.
 import { unified } from 'unified';
+import type { EncodingProblem } from '../kb/doc-source.ts';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import opskbPreset from '../../../lint-rules/index.ts';
@@ -21,8 +22,10 @@ export type LinterModule = { readonly createLinter: typeof createLinter; readonl
 export function createLinter(settings: LintSettings) {
   const processor = unified().use(opskbPreset, settings).freeze();
   return {
-    async lintText(path: string, value: string): Promise<FileResult> {
+    /** Lints `value`, the text of the file at `path`; `encoding` says where its bytes stopped being UTF-8. */
+    async lintText(path: string, value: string, encoding?: EncodingProblem): Promise<FileResult> {
       const file = new VFile({ path, value });
+      if (encoding) file.data.opskbEncoding = encoding;
       const findings: Finding[] = [];
       let internalFailure = false;
       // remark-lint's rules create messages (Errors) they may never report, as causes: without

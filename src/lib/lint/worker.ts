@@ -7,7 +7,7 @@ import type { DocFacts } from '../kb/doc-facts.ts';
 import { loadKnowledgeBase, readFacts } from '../kb/knowledge-base.ts';
 import { internalFinding, type DocType, type Finding } from '../model/index.ts';
 import type { FileResult, LinterModule } from './linter.ts';
-import { readSource } from './source.ts';
+import { readSource } from '../kb/doc-source.ts';
 import { installFastTraversal } from './traversal/install.ts';
 
 export type WorkerSetup = {
@@ -32,9 +32,9 @@ parentPort?.once('message', async (setup: WorkerSetup) => {
   const kb = loadKnowledgeBase(setup.contentDir, (path) => setup.facts[path] ?? readFacts(path));
   const linter = createLinter({ contentDir: setup.contentDir, today: setup.today, type: setup.type, kb });
   const lint = async (path: string): Promise<FileResult> => {
-    const { text, problem } = readSource(path);
+    const { text, problem, encoding } = readSource(path);
     if (text === undefined) return { findings: [internalFinding(path, problem ?? 'Cannot read the file.')], internalFailure: true };
-    return linter.lintText(path, text);
+    return linter.lintText(path, text, encoding);
   };
   parentPort?.on('message', async ({ files }: WorkerBatch) => {
     const results: WorkerOutput['results'] = [];

@@ -2,7 +2,9 @@
 // the site benchmark): `astro build` in a child process, then Pagefind's index once that process has
 // exited and handed its memory back, then the stamp. Peak memory is the larger step, not the sum.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { encodingMessage, readSource } from '../kb/doc-source.ts';
+import { listDocFiles } from '../kb/knowledge-base.ts';
 import { close, createIndex } from 'pagefind';
 import { writeStamp } from './build-stamp.ts';
 
@@ -40,6 +42,7 @@ export class SiteBuildError extends Error {}
 /** Astro's exit status when it fails; 0 once the site is built, indexed and stamped. */
 export async function buildSite(options: BuildSiteOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.log(line));
+  for (const line of unreadableDocWarnings(options.contentDir)) log(line);
   const astro = astroBuildCommand(options);
   const status = await new Promise<number>((resolve, reject) => {
     const child = spawn(astro.command, astro.args, { cwd: options.projectDir, env: astro.env, stdio: 'inherit' });
@@ -51,6 +54,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<number> {
   log(`[opskb:pagefind] Pagefind indexed ${pages} pages in ${Math.round(ms)} ms`);
   writeStamp(options.outDir, { projectDir: options.projectDir, contentDir: options.contentDir });
   return 0;
+}
+
+/**
+ * Docs the build cannot show as written, each named with what to do: a file that cannot be read
+ * (a symbolic link loop, no permission) is left out of the site, and bytes that are not UTF-8 show
+ * as �. Astro skips the first without a word and renders the second as it is.
+ */
+export function unreadableDocWarnings(contentDir: string): string[] {
+  const warnings: string[] = [];
+  for (const path of listDocFiles(contentDir)) {
+    const source = readSource(path);
+    const shown = relative(contentDir, path);
+    if (source.problem) warnings.push(`[opskb] warning: ${shown}: ${source.problem} It is left out of the site.`);
+    else if (source.encoding) warnings.push(`[opskb] warning: ${shown}:${source.encoding.line}:${source.encoding.column}: ${encodingMessage(source.encoding)}`);
+  }
+  return warnings;
 }
 
 /** Indexes the built pages (those marked data-pagefind-body) into `<outDir>/pagefind/`. */

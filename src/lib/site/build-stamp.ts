@@ -10,15 +10,24 @@ export type BuildInputs = { readonly projectDir: string; readonly contentDir: st
 
 const PROJECT_INPUTS = ['src', 'astro.config.mjs', 'package-lock.json', 'package.json'];
 
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function* filesUnder(path: string): Generator<string> {
   if (!existsSync(path)) return;
-  if (!statSync(path).isDirectory()) {
+  if (!statOf(path)?.isDirectory()) {
     yield path;
     return;
   }
   for (const name of readdirSync(path, { recursive: true, encoding: 'utf8' }).sort()) {
     const full = join(path, name);
-    if (statSync(full).isFile()) yield full;
+    // A link that cannot be followed (a loop, a dangling target) is no input; the build says so.
+    if (statOf(full)?.isFile()) yield full;
   }
 }
 
@@ -27,7 +36,7 @@ export function fingerprint({ projectDir, contentDir }: BuildInputs): string {
   const roots = [...PROJECT_INPUTS.map((name) => join(projectDir, name)), contentDir];
   for (const root of roots) {
     for (const file of filesUnder(root)) {
-      const { size, mtimeMs } = statSync(file);
+      const { size, mtimeMs } = statOf(file) ?? { size: -1, mtimeMs: -1 };
       hash.update(`${relative(projectDir, file)}\0${size}\0${mtimeMs}\n`);
     }
   }
