@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
     // Integration suites run real builds and a real browser; the machine has 2 cores.
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 240_000,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
   },
