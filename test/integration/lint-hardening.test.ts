@@ -4,14 +4,13 @@
 // throwaway copies of the fixture knowledge base.
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listDocFiles } from '../../src/lib/kb/knowledge-base.ts';
 import { lintFiles, SOURCE_LINT_CODE } from '../../src/lib/lint/engine.ts';
-import type { WorkerOutput } from '../../src/lib/lint/worker.ts';
 import { redactSecrets } from '../../src/lib/text/secrets.ts';
 import { opskb } from '../support/cli.ts';
+import { lintInWorker } from '../support/lint-worker.ts';
 import { TODAY } from '../support/fixtures.ts';
 import { copyFixtureKb } from '../support/temp-kb.ts';
 import { commitAll, committedFixtureKb, git } from '../support/git-kb.ts';
@@ -213,20 +212,8 @@ describe('files opskb cannot read or that start oddly', () => {
     const here = await lintFiles(paths, { contentDir: kb, today: TODAY, workers: 0 });
     expect(here.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual(['13:1 opskb:links', '13:1 opskb:links']);
     // The worker thread's module as the engine starts it, sent the two docs as one batch.
-    const worker = new Worker(new URL(SOURCE_LINT_CODE.worker), { workerData: { linterUrl: SOURCE_LINT_CODE.linter } });
-    try {
-      const output = await new Promise<WorkerOutput>((resolve, reject) => {
-        worker.on('message', (message: WorkerOutput | 'ready') => {
-          if (message === 'ready') worker.postMessage({ files: paths });
-          else resolve(message);
-        });
-        worker.once('error', reject);
-        worker.postMessage({ contentDir: kb, today: TODAY, type: undefined, facts: {} });
-      });
-      expect(output.results.flatMap((result) => result.findings)).toEqual(here.findings);
-    } finally {
-      await worker.terminate();
-    }
+    const output = await lintInWorker(SOURCE_LINT_CODE, kb, paths);
+    expect(output.results.flatMap((result) => result.findings)).toEqual(here.findings);
   }, 60_000);
 
   test('brackets nested thousands deep (which crash the MDX parser) are a finding at their place, and the other docs are still checked', () => {

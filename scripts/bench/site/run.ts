@@ -52,7 +52,7 @@ export function snapshotProject(projectDir: string, target: string): void {
   }
 }
 
-export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
+export async function runSiteBench(options: SiteBenchOptions): Promise<void> {
   const node = join(options.projectDir, 'node_modules', '.bin', 'node');
   const astro = join(options.projectDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
   for (const [name, path] of [
@@ -175,7 +175,6 @@ export async function runSiteBench(options: SiteBenchOptions): Promise<number> {
       writeFileSync(resolve(options.json), `${JSON.stringify(jsonReport(kb, probe, options, report), null, 2)}\n`);
       console.log(`\nRaw numbers written to ${resolve(options.json)}`);
     }
-    return 0;
   } finally {
     if (options.keep) console.error(`\nKept the knowledge base, both projects, builds and logs in ${root}`);
     else rmSync(root, { recursive: true, force: true });

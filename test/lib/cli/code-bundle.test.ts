@@ -6,16 +6,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
 import { listDocFiles, loadKnowledgeBase } from '../../../src/lib/kb/knowledge-base.ts';
 import { buildBundle, codeFingerprint, codeUrls, importCli, SOURCE_URLS } from '../../../src/lib/cli/code-bundle.ts';
 import { lintFiles } from '../../../src/lib/lint/engine.ts';
 import type { LinterModule } from '../../../src/lib/lint/linter.ts';
-import type { WorkerOutput } from '../../../src/lib/lint/worker.ts';
 import { DROP_INS } from '../../../src/lib/lint/traversal/install.ts';
 import type { Io } from '../../../src/lib/cli/main.ts';
 import { FIXTURE_KB, PROJECT_DIR, RULE_FIXTURES, TODAY } from '../../support/fixtures.ts';
+import { lintInWorker } from '../../support/lint-worker.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'opskb-code-bundle-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -67,23 +66,11 @@ describe('code bundle', () => {
   test('its worker thread lints as the sources do', async () => {
     const urls = await codeUrls(join(scratch, 'equivalence'));
     const paths = listDocFiles(FIXTURE_KB);
-    const worker = new Worker(new URL(urls.worker), { workerData: { linterUrl: urls.linter } });
-    try {
-      const output = await new Promise<WorkerOutput>((resolve, reject) => {
-        worker.on('message', (message: WorkerOutput | 'ready') => {
-          if (message === 'ready') worker.postMessage({ files: paths });
-          else resolve(message);
-        });
-        worker.once('error', reject);
-        worker.postMessage({ contentDir: FIXTURE_KB, today: TODAY, type: undefined, facts: {} });
-      });
-      const fromSource = await lintAll((await import(SOURCE_URLS.linter)) as LinterModule, paths);
-      expect(output.internalFailure).toBe(false);
-      expect(output.results.map((result) => result.path)).toEqual(paths);
-      expect(output.results.map((result) => result.findings)).toEqual(fromSource.map((result) => result.findings));
-    } finally {
-      await worker.terminate();
-    }
+    const output = await lintInWorker(urls, FIXTURE_KB, paths);
+    const fromSource = await lintAll((await import(SOURCE_URLS.linter)) as LinterModule, paths);
+    expect(output.internalFailure).toBe(false);
+    expect(output.results.map((result) => result.path)).toEqual(paths);
+    expect(output.results.map((result) => result.findings)).toEqual(fromSource.map((result) => result.findings));
   }, 60_000);
 
   test('its command line prints what the sources print, and finds package.json from where its module came from', async () => {
